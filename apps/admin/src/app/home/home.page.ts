@@ -1,0 +1,25 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { MatList, MatListItem } from '@angular/material/list';
+import { AdminTranslatePipe } from '../admin-translate.pipe';
+import type { AdminKey } from '../admin.translations';
+
+const SERVICES: readonly AdminKey[] = ['home.cardRequests', 'home.registrations', 'home.examinations', 'home.seats'];
+
+@Component({
+  selector: 'adm-home-page',
+  imports: [MatList, MatListItem, AdminTranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>{{ 'home.title' | t }}</h1>
+    <p>{{ 'home.intro' | t }}</p>
+    <h2>{{ 'home.services' | t }}</h2>
+    <mat-list role="list" data-testid="services">
+      @for (service of services; track service) {
+        <mat-list-item role="listitem">{{ service | t }}</mat-list-item>
+      }
+    </mat-list>
+  `,
+})
+export class HomePage {
+  protected readonly services = SERVICES;
+}
