@@ -1,6 +1,9 @@
 import type { Config } from 'jest';
 import { pathsToModuleNameMapper } from 'ts-jest';
-import { compilerOptions } from './tsconfig.base.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const { compilerOptions } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8'));
 
 /**
  * Integration specs (`*.int-spec.ts`) against real servers. Run them through the harness, which starts

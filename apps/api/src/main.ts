@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { InvalidConfigurationError, loadAppConfig, type AppConfig } from '@guichet/shared/config';
+import { configureHttpApp, maskSensitiveText } from '@guichet/shared/http';
+import { migrateDatabase } from '@guichet/shared/persistence';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app/app.module';
+import { MIGRATIONS } from './app/migrations';
+import { platformWebApps, webAppsMiddleware } from './app/web/web-apps.middleware';
+
+/** One JSON line on stderr, shaped like the pino logs, for what happens before or without the Nest logger. */
+function report(level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}): void {
+  process.stderr.write(`${JSON.stringify({ level: level === 'info' ? 30 : 50, time: new Date().toISOString(), context: 'Bootstrap', msg, ...extra })}\n`);
+}
+
+function configurationOrExit(): AppConfig {
+  try {
+    return loadAppConfig(process.env);
+  } catch (error) {
+    if (error instanceof InvalidConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** RUN_MODE=migrate: apply pending migrations and exit (`npm run migrate`, the Compose migrate step). */
+async function migrate(config: AppConfig): Promise<void> {
+  const ran = await migrateDatabase({ url: config.databaseUrl, migrations: [...MIGRATIONS], applicationName: 'guichet-migrate' });
+  report('info', ran.length ? `Ran migrations: ${ran.join(', ')}` : 'Database schema is up to date', { migrations: ran });
+}
+
+async function serve(config: AppConfig): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, abortOnError: false });
+  await configureHttpApp(app);
+  // After the API setup (request ids, helmet), before Nest's routes: the portal at /, the back-office at /admin/.
+  app.use(webAppsMiddleware(platformWebApps(path.resolve(config.staticDir))));
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`API listening on http://${config.host}:${config.port}/api (docs /api/docs)`, 'Bootstrap');
+}
+
+// Validated before anything starts, so a bad setting is reported plainly and by name.
+const config = configurationOrExit();
+
+(config.runMode === 'migrate' ? migrate(config) : serve(config)).catch((error: unknown) => {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  report('error', config.runMode === 'migrate' ? 'Migration failed' : 'The API failed to start', { err: maskSensitiveText(text) });
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { InvalidConfigurationError } from './invalid-configuration.error';
+import { DEVELOPMENT_SESSION_SECRET, SETTINGS, loadSettings } from './settings';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://guichet.example.org/',
+  DATABASE_URL: 'postgres://app:s3cret-db-password@db:5432/guichet',
+  SMTP_URL: 'smtps://mailer:pw@smtp.example.org:465',
+  MAIL_FROM: 'Guichet <no-reply@example.org>',
+  SESSION_SECRET: 'x'.repeat(48),
+};
+
+function problemsOf(env: Record<string, string | undefined>): InvalidConfigurationError {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof InvalidConfigurationError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadSettings', () => {
+  it('starts with embedded defaults only, outside production', () => {
+    const settings = loadSettings({});
+    expect(settings).toEqual({
+      nodeEnv: 'development',
+      runMode: 'serve',
+      migrateOnStart: true,
+      host: '127.0.0.1',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: 'postgres://guichet:guichet@127.0.0.1:5433/guichet',
+      redisUrl: undefined,
+      smtpUrl: 'smtp://127.0.0.1:1025',
+      mailFrom: 'Guichet <no-reply@guichet.localhost>',
+      logLevel: 'info',
+      bodyLimit: '100kb',
+      trustProxy: false,
+      staticDir: 'dist/apps',
+      sessionSecret: DEVELOPMENT_SESSION_SECRET,
+    });
+  });
+
+  it('types the given values and treats empty variables as unset', () => {
+    const settings = loadSettings({ PORT: '8080', REDIS_URL: '', TRUST_PROXY: '1', BODY_LIMIT: '1MB', LOG_LEVEL: 'DEBUG' });
+    expect(settings.port).toBe(8080);
+    expect(settings.redisUrl).toBeUndefined();
+    expect(settings.trustProxy).toBe(1);
+    expect(settings.bodyLimit).toBe('1mb');
+    expect(settings.logLevel).toBe('debug');
+    expect(loadSettings({ RUN_MODE: 'migrate', MIGRATE_ON_START: 'false' })).toMatchObject({ runMode: 'migrate', migrateOnStart: false });
+    expect(loadSettings({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadSettings({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('refuses invalid values in every mode, naming each setting', () => {
+    const error = problemsOf({ PORT: 'abc', REDIS_URL: 'http://cache:6379', LOG_LEVEL: 'loud', BODY_LIMIT: '10gb', MIGRATE_ON_START: 'maybe' });
+    expect(error.settings).toEqual(['MIGRATE_ON_START', 'PORT', 'REDIS_URL', 'LOG_LEVEL', 'BODY_LIMIT']);
+    expect(error.message).toContain('PORT must be an integer between 1 and 65535 (got "abc")');
+    expect(error.message).toContain('LOG_LEVEL must be one of');
+  });
+
+  it('accepts a complete production environment', () => {
+    const settings = loadSettings(PRODUCTION);
+    expect(settings.nodeEnv).toBe('production');
+    expect(settings.publicUrl).toBe('https://guichet.example.org');
+  });
+
+  it('refuses a production start that relies on embedded defaults for required settings', () => {
+    const error = problemsOf({ NODE_ENV: 'production' });
+    expect(error.settings).toEqual(SETTINGS.filter((s) => s.requiredInProduction).map((s) => s.name));
+    expect(error.message).toMatch(/NODE_ENV=production/);
+    expect(error.message).toContain('DATABASE_URL is required in production');
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://db/guichet'],
+    ['SMTP_URL', 'not a url'],
+    ['PUBLIC_URL', 'ftp://example.org'],
+    ['MAIL_FROM', 'nobody'],
+    ['SESSION_SECRET', 'short'],
+    ['SESSION_SECRET', DEVELOPMENT_SESSION_SECRET],
+  ])('refuses %s=%s in production', (name, value) => {
+    expect(problemsOf({ ...PRODUCTION, [name]: value }).settings).toEqual([name]);
+  });
+
+  it('never echoes a secret value in its message', () => {
+    const error = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@db/guichet', SESSION_SECRET: 'tiny-secret' });
+    expect(error.settings).toEqual(['DATABASE_URL', 'SESSION_SECRET']);
+    expect(error.message).not.toContain('hunter2');
+    expect(error.message).not.toContain('tiny-secret');
+  });
+
+  it('documents every setting with a description', () => {
+    for (const setting of SETTINGS) {
+      expect(setting.name).toMatch(/^[A-Z][A-Z0-9_]*$/);
+      expect(setting.description.length).toBeGreaterThan(10);
+    }
+    expect(new Set(SETTINGS.map((s) => s.name)).size).toBe(SETTINGS.length);
+  });
+});

@@ -1,0 +1,333 @@
+import { InvalidConfigurationError, type SettingProblem } from './invalid-configuration.error';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const RUN_MODES = ['serve', 'migrate'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Express `trust proxy`: off, on, a hop count, or a list of addresses/subnets/names (`loopback, 10.0.0.0/8`). */
+export type TrustProxy = boolean | number | string;
+
+/** Every setting of the platform, typed and with its embedded default applied. */
+export interface AppSettings {
+  readonly nodeEnv: NodeEnv;
+  readonly runMode: RunMode;
+  readonly migrateOnStart: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly databaseUrl: string;
+  /** Unset: BullMQ runs on the PostgreSQL backend of the application's own database. */
+  readonly redisUrl: string | undefined;
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
+  readonly logLevel: LogLevel;
+  readonly bodyLimit: string;
+  readonly trustProxy: TrustProxy;
+  readonly staticDir: string;
+  readonly sessionSecret: string;
+}
+
+/** A setting as documented to operators (the README table is generated from this list). */
+export interface SettingDescription {
+  /** Environment variable name. */
+  readonly name: string;
+  readonly description: string;
+  /** Embedded default as written in the environment; `undefined` means "unset" (the feature is off). */
+  readonly default: string | undefined;
+  /** In production the embedded default is refused: the variable must be set explicitly. */
+  readonly requiredInProduction: boolean;
+  /** Its value is never echoed, not even in a validation message. */
+  readonly secret: boolean;
+}
+
+interface SettingSpec<K extends keyof AppSettings> extends SettingDescription {
+  readonly key: K;
+  /** Returns the typed value or throws an `Error` whose message says what is expected. */
+  parse(raw: string): AppSettings[K];
+}
+
+/** Recognised by validation: a production start with it fails. */
+export const DEVELOPMENT_SESSION_SECRET = 'development-only-secret-never-use-in-production';
+
+const MIN_SECRET_LENGTH = 32;
+
+function url(protocols: readonly string[]): (raw: string) => string {
+  return (raw) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error(`must be a URL (${protocols.map((p) => `${p}//…`).join(' or ')})`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new Error(`must use ${protocols.join(' or ')} (got ${parsed.protocol})`);
+    }
+    if (!parsed.hostname) throw new Error('must name a host');
+    return raw;
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[]): (raw: string) => T {
+  return (raw) => {
+    const value = raw.trim().toLowerCase();
+    if (!(values as readonly string[]).includes(value)) throw new Error(`must be one of ${values.join(', ')}`);
+    return value as T;
+  };
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || port < 1 || port > 65535) throw new Error('must be an integer between 1 and 65535');
+  return port;
+}
+
+function parseHost(raw: string): string {
+  const host = raw.trim();
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new Error('must be a host name or an IP address');
+  return host;
+}
+
+function parsePublicUrl(raw: string): string {
+  return url(['http:', 'https:'])(raw).replace(/\/+$/, '');
+}
+
+function parseMailFrom(raw: string): string {
+  // Either `name@domain` or `Display Name <name@domain>`.
+  if (!/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw.trim())) {
+    throw new Error('must be an address like "Guichet <no-reply@example.org>"');
+  }
+  return raw.trim();
+}
+
+function parseBodyLimit(raw: string): string {
+  const match = /^(\d+)\s*(b|kb|mb)$/i.exec(raw.trim());
+  if (!match) throw new Error('must be a size like 100kb or 1mb');
+  const bytes = Number(match[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[match[2].toLowerCase() as 'b' | 'kb' | 'mb'];
+  if (bytes < 1024 || bytes > 50 * 1024 * 1024) throw new Error('must be between 1kb and 50mb');
+  return `${match[1]}${match[2].toLowerCase()}`;
+}
+
+function parseTrustProxy(raw: string): TrustProxy {
+  const value = raw.trim();
+  if (/^(false|no|0|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^[A-Za-z0-9.:/,\s-]+$/.test(value)) return value;
+  throw new Error('must be true, false, a hop count, or a comma-separated list of addresses or subnets');
+}
+
+function parseStaticDir(raw: string): string {
+  return raw.trim();
+}
+
+function parseBoolean(raw: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(value)) return true;
+  if (['false', 'no', 'off', '0'].includes(value)) return false;
+  throw new Error('must be true or false');
+}
+
+function parseSessionSecret(raw: string): string {
+  if (raw.length < MIN_SECRET_LENGTH) throw new Error(`must be at least ${MIN_SECRET_LENGTH} characters long`);
+  return raw;
+}
+
+/**
+ * The settings, in the order of the README table. Adding a setting here is the whole job: validation,
+ * the typed `AppConfig` and the documentation all follow.
+ */
+const SPECS = [
+  {
+    key: 'nodeEnv',
+    name: 'NODE_ENV',
+    description: 'Run mode: `development`, `test` or `production`. In production every setting marked required must be set explicitly.',
+    default: 'development',
+    requiredInProduction: false,
+    secret: false,
+    parse: oneOf(NODE_ENVS),
+  },
+  {
+    key: 'runMode',
+    name: 'RUN_MODE',
+    description: '`serve` runs the application; `migrate` applies the pending migrations of every context, then exits (`npm run migrate`, the Compose `migrate` step).',
+    default: 'serve',
+    requiredInProduction: false,
+    secret: false,
+    parse: oneOf(RUN_MODES),
+  },
+  {
+    key: 'migrateOnStart',
+    name: 'MIGRATE_ON_START',
+    description: 'Apply pending migrations when the api or the worker starts (`false` when a separate migration step runs them).',
+    default: 'true',
+    requiredInProduction: false,
+    secret: false,
+    parse: parseBoolean,
+  },
+  {
+    key: 'host',
+    name: 'HOST',
+    description: 'Interface the HTTP server listens on (`0.0.0.0` in a container).',
+    default: '127.0.0.1',
+    requiredInProduction: false,
+    secret: false,
+    parse: parseHost,
+  },
+  {
+    key: 'port',
+    name: 'PORT',
+    description: 'HTTP port of the API, which also serves the portal at `/` and the back-office at `/admin/`.',
+    default: '3000',
+    requiredInProduction: false,
+    secret: false,
+    parse: parsePort,
+  },
+  {
+    key: 'publicUrl',
+    name: 'PUBLIC_URL',
+    description: 'Address users reach the platform at; used in links sent by mail.',
+    default: 'http://localhost:3000',
+    requiredInProduction: true,
+    secret: false,
+    parse: parsePublicUrl,
+  },
+  {
+    key: 'databaseUrl',
+    name: 'DATABASE_URL',
+    description: 'PostgreSQL connection URL. The embedded run starts its own PostgreSQL and sets it.',
+    default: 'postgres://guichet:guichet@127.0.0.1:5433/guichet',
+    requiredInProduction: true,
+    secret: true,
+    parse: url(['postgres:', 'postgresql:']),
+  },
+  {
+    key: 'redisUrl',
+    name: 'REDIS_URL',
+    description: 'Redis connection URL for BullMQ. Unset: BullMQ uses its PostgreSQL backend on `DATABASE_URL`.',
+    default: undefined,
+    requiredInProduction: false,
+    secret: true,
+    parse: url(['redis:', 'rediss:']),
+  },
+  {
+    key: 'smtpUrl',
+    name: 'SMTP_URL',
+    description: 'SMTP server for outgoing mail (`smtp://` or `smtps://`, credentials in the URL). The embedded run starts a mail catcher on port 1025.',
+    default: 'smtp://127.0.0.1:1025',
+    requiredInProduction: true,
+    secret: true,
+    parse: url(['smtp:', 'smtps:']),
+  },
+  {
+    key: 'mailFrom',
+    name: 'MAIL_FROM',
+    description: 'Sender of outgoing mail.',
+    default: 'Guichet <no-reply@guichet.localhost>',
+    requiredInProduction: true,
+    secret: false,
+    parse: parseMailFrom,
+  },
+  {
+    key: 'logLevel',
+    name: 'LOG_LEVEL',
+    description: `Minimum level of the JSON logs: ${LOG_LEVELS.join(', ')}.`,
+    default: 'info',
+    requiredInProduction: false,
+    secret: false,
+    parse: oneOf(LOG_LEVELS),
+  },
+  {
+    key: 'bodyLimit',
+    name: 'BODY_LIMIT',
+    description: 'Largest accepted request body (JSON and forms), e.g. `100kb`, `1mb`; larger bodies get a 413.',
+    default: '100kb',
+    requiredInProduction: false,
+    secret: false,
+    parse: parseBodyLimit,
+  },
+  {
+    key: 'trustProxy',
+    name: 'TRUST_PROXY',
+    description: 'Express `trust proxy`: `false`, `true`, a hop count, or addresses/subnets of the reverse proxies.',
+    default: 'false',
+    requiredInProduction: false,
+    secret: false,
+    parse: parseTrustProxy,
+  },
+  {
+    key: 'staticDir',
+    name: 'STATIC_DIR',
+    description: 'Folder holding the Angular builds (`portal/browser`, `admin/browser`), relative to the working directory.',
+    default: 'dist/apps',
+    requiredInProduction: false,
+    secret: false,
+    parse: parseStaticDir,
+  },
+  {
+    key: 'sessionSecret',
+    name: 'SESSION_SECRET',
+    description: `Secret signing sessions and cookies, at least ${MIN_SECRET_LENGTH} characters.`,
+    default: DEVELOPMENT_SESSION_SECRET,
+    requiredInProduction: true,
+    secret: true,
+    parse: parseSessionSecret,
+  },
+] as const satisfies readonly SettingSpec<keyof AppSettings>[];
+
+/** The documented settings (names, descriptions, defaults), in README order. */
+export const SETTINGS: readonly SettingDescription[] = SPECS.map(
+  ({ name, description, default: fallback, requiredInProduction, secret }) => ({
+    name,
+    description,
+    default: fallback,
+    requiredInProduction,
+    secret,
+  }),
+);
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads, validates and types the settings. Empty variables count as unset. Invalid values are refused
+ * in every mode; in production, settings marked `requiredInProduction` must also be set explicitly.
+ *
+ * @throws InvalidConfigurationError naming every faulty setting at once.
+ */
+export function loadSettings(env: Environment): AppSettings {
+  const problems: SettingProblem[] = [];
+  const rawNodeEnv = env['NODE_ENV']?.trim().toLowerCase();
+  const production = rawNodeEnv === 'production';
+  const values: Record<string, unknown> = {};
+
+  for (const spec of SPECS as readonly SettingSpec<keyof AppSettings>[]) {
+    const given = env[spec.name];
+    const isSet = given !== undefined && given.trim() !== '';
+    if (!isSet && production && spec.requiredInProduction) {
+      problems.push({ setting: spec.name, problem: 'is required in production (the embedded default is refused)' });
+      continue;
+    }
+    const raw = isSet ? given : spec.default;
+    if (raw === undefined) {
+      values[spec.key] = undefined;
+      continue;
+    }
+    try {
+      values[spec.key] = spec.parse(raw);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const shown = spec.secret ? '' : ` (got "${raw}")`;
+      problems.push({ setting: spec.name, problem: `${reason}${shown}` });
+    }
+  }
+
+  if (production && env['SESSION_SECRET'] === DEVELOPMENT_SESSION_SECRET) {
+    problems.push({ setting: 'SESSION_SECRET', problem: 'must not be the development secret in production' });
+  }
+  if (problems.length > 0) throw new InvalidConfigurationError(problems, rawNodeEnv ?? 'development');
+  return values as unknown as AppSettings;
+}
