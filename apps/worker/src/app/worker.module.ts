@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AppConfig, AppConfigModule } from '@guichet/shared/config';
+import { loggerOptions } from '@guichet/shared/http';
+import { MessagingModule } from '@guichet/shared/messaging';
+import { PersistenceModule } from '@guichet/shared/persistence';
+import { LoggerModule } from 'nestjs-pino';
+
+/**
+ * The worker: no HTTP. It relays the outbox to BullMQ and runs the integration-event consumers and
+ * background jobs of every context (each context's worker module is imported here). The schema is
+ * migrated before it starts (`RUN_MODE=migrate` of the api: `npm start`, `npm run migrate`, the Compose
+ * migrate step), so the worker never races the api on migrations.
+ */
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ pinoHttp: loggerOptions(config.logLevel) }),
+    }),
+    PersistenceModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        url: config.databaseUrl,
+        migrations: [],
+        migrateOnStart: false,
+        applicationName: 'guichet-worker',
+      }),
+    }),
+    MessagingModule.forRoot({ role: 'worker' }),
+  ],
+})
+export class WorkerModule {}
