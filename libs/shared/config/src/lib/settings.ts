@@ -163,7 +163,7 @@ const SPECS = [
   {
     key: 'migrateOnStart',
     name: 'MIGRATE_ON_START',
-    description: 'Apply pending migrations when the api or the worker starts (`false` when a separate migration step runs them).',
+    description: 'Apply pending migrations when the api starts (`false` when a separate migration step runs them; the worker never migrates).',
     default: 'true',
     requiredInProduction: false,
     secret: false,
