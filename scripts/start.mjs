@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { portIsFree, startMaildev, startPostgres, stopChild, track } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, '.data');
+const dataDir = path.resolve(process.env.GUICHET_DATA_DIR ?? path.join(root, '.data'));
 const port = Number(process.env.PORT ?? 3000);
 const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
 const t0 = Date.now();
@@ -94,7 +94,7 @@ async function main() {
     const pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });
     stops.push(pg.stop);
     env.DATABASE_URL = pg.url;
-    say(`PostgreSQL 17 (embedded) on 127.0.0.1:${pgPort}, data in .data/postgres`);
+    say(`PostgreSQL 17 (embedded) on 127.0.0.1:${pgPort}, data in ${path.relative(root, path.join(dataDir, 'postgres')) || dataDir}`);
   } else {
     say('PostgreSQL: DATABASE_URL');
   }
@@ -125,6 +125,7 @@ async function main() {
   say(`  portal       ${base}/`);
   say(`  back-office  ${base}/admin/`);
   say(`  API          ${base}/api/  (docs ${base}/api/docs)`);
+  say(`  pids         api ${api.pid}, worker ${worker.pid}`);
   if (inbox) say(`  mail inbox   ${inbox}`);
   say('Ctrl-C stops everything.');
 }

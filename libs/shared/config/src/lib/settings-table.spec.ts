@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SETTINGS } from './settings';
 import { settingsMarkdownTable } from './settings-table';
 
@@ -18,5 +20,17 @@ describe('settingsMarkdownTable', () => {
       { name: 'X', description: 'a | b', default: 'c|d', requiredInProduction: false, secret: false },
     ]);
     expect(table.split('\n')[2]).toBe('| `X` | `c\\|d` | no | a \\| b |');
+  });
+});
+
+describe('the README', () => {
+  it('lists every setting exactly as the schema describes it', () => {
+    const readme = readFileSync(join(__dirname, '../../../../../README.md'), 'utf8');
+    const missing = settingsMarkdownTable()
+      .split('\n')
+      .filter((row) => row.startsWith('| `'))
+      .filter((row) => !readme.includes(row));
+    // Regenerate with `npx nx run shared-config:settings-table` and paste into README.md's "Settings".
+    expect(missing).toEqual([]);
   });
 });
