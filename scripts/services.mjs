@@ -40,7 +40,15 @@ export function portIsFree(port) {
 /** Every server started here, so that a crash of the parent still takes them down (see `exit` below). */
 const started = new Set();
 process.on('exit', () => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of started) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    // Each server leads its own process group: take the whole group (postgres backends, npx's children).
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
 });
 // Servers run in their own process group (`detached`), so a Ctrl-C reaches only the parent, which then
 // stops them in order: the apps first, the database last.

@@ -24,6 +24,7 @@ if (args.length === 0) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
 const stops = [];
 let exitCode = 1;
+let command = null;
 
 function log(msg) {
   process.stderr.write(`[services] ${msg}\n`);
@@ -89,10 +90,43 @@ async function main() {
   }
 
   const [cmd, ...cmdArgs] = args;
-  exitCode = await run(cmd === 'node' ? process.execPath : cmd, cmdArgs, env);
+  command = run(cmd === 'node' ? process.execPath : cmd, cmdArgs, env, { wait: false });
+  exitCode = await new Promise((resolve) => command.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
-async function shutdown() {
+/**
+ * The command runs in its own process group (detached), so a Ctrl-C on the terminal does not reach it:
+ * pass the signal to the whole group (npx → sh → jest), wait for it, then sweep what is left.
+ */
+function stopCommand(signal, timeoutMs = 15_000) {
+  const group = command?.pid;
+  if (!group || command.exitCode !== null || command.signalCode !== null) return Promise.resolve();
+  const kill = (sig) => {
+    try {
+      process.kill(-group, sig);
+    } catch {
+      // the group is already gone
+    }
+  };
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => kill('SIGKILL'), timeoutMs);
+    command.once('exit', () => {
+      clearTimeout(timer);
+      kill('SIGKILL');
+      resolve();
+    });
+    kill(signal);
+  });
+}
+
+let shuttingDown = null;
+/** Once: the signal handler and the end of `main` may both ask for it. */
+function shutdown() {
+  shuttingDown ??= stopServices();
+  return shuttingDown;
+}
+
+async function stopServices() {
   for (const stop of stops.splice(0)) {
     try {
       await stop();
@@ -105,7 +139,9 @@ async function shutdown() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    void shutdown().then(() => process.exit(130));
+    void stopCommand(signal)
+      .then(shutdown)
+      .then(() => process.exit(130));
   });
 }
 

@@ -273,6 +273,20 @@ describe('configureHttpApp (HTTP integration)', () => {
     expect(res.body.detail).toBe('The requested resource does not exist.');
   });
 
+  it('answers a malformed percent-encoding in the path with a 400, not a 500', async () => {
+    const res = await request(server()).get('/api/probe/domain/%E0%A4%A').set('Accept-Language', 'en');
+    expectProblem(res, 400, 'HTTP.BAD_REQUEST');
+  });
+
+  it('survives a malformed percent-encoding in the query string (the access log masks it)', async () => {
+    const res = await request(server()).get('/api/probe/log?%E0%A4%A=1&token=abc').set('X-Request-Id', 'bad-query-1');
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    const access = logLines().find((l) => l['requestId'] === 'bad-query-1' && l['msg'] === 'request completed');
+    expect(JSON.stringify(access)).toContain('token=[REDACTED]');
+    expect((await request(server()).get('/api/probe/log')).status).toBe(200);
+  });
+
   describe('request ids', () => {
     it('echoes a valid incoming X-Request-Id', async () => {
       const res = await request(server()).get('/api/probe/domain/conflict').set('X-Request-Id', 'trace-abc-123');

@@ -60,6 +60,7 @@ describe('logger options', () => {
   it('masks sensitive query parameters in URLs', () => {
     expect(maskUrl('/api/reset?token=abc&lang=fr&accessCode=9')).toBe('/api/reset?token=[REDACTED]&lang=fr&accessCode=[REDACTED]');
     expect(maskUrl('/api/things')).toBe('/api/things');
+    expect(maskUrl('/api/x?%E0%A4%A=1&token=abc')).toBe('/api/x?%E0%A4%A=1&token=[REDACTED]');
   });
 
   it('honours the level', () => {

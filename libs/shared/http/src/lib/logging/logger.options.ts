@@ -53,9 +53,18 @@ export function maskUrl(url: string): string {
     .split('&')
     .map((pair) => {
       const [name] = pair.split('=');
-      return SENSITIVE_QUERY.test(decodeURIComponent(name)) && pair.includes('=') ? `${name}=${REDACTED}` : pair;
+      return SENSITIVE_QUERY.test(decodeLeniently(name)) && pair.includes('=') ? `${name}=${REDACTED}` : pair;
     });
   return `${url.slice(0, start)}?${params.join('&')}`;
+}
+
+/** Any client can send `%E0`: a serializer that throws turns the request into a 500. */
+function decodeLeniently(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 interface SerializedRequest {
