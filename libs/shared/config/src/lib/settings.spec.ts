@@ -81,6 +81,7 @@ describe('loadSettings', () => {
     ['MAIL_FROM', 'nobody'],
     ['SESSION_SECRET', 'short'],
     ['SESSION_SECRET', DEVELOPMENT_SESSION_SECRET],
+    ['SESSION_SECRET', ` ${DEVELOPMENT_SESSION_SECRET} `],
   ])('refuses %s=%s in production', (name, value) => {
     expect(problemsOf({ ...PRODUCTION, [name]: value }).settings).toEqual([name]);
   });

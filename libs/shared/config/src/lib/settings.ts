@@ -325,7 +325,7 @@ export function loadSettings(env: Environment): AppSettings {
     }
   }
 
-  if (production && env['SESSION_SECRET'] === DEVELOPMENT_SESSION_SECRET) {
+  if (production && env['SESSION_SECRET']?.trim() === DEVELOPMENT_SESSION_SECRET) {
     problems.push({ setting: 'SESSION_SECRET', problem: 'must not be the development secret in production' });
   }
   if (problems.length > 0) throw new InvalidConfigurationError(problems, rawNodeEnv ?? 'development');

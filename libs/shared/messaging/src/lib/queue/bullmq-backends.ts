@@ -59,7 +59,7 @@ const logger = new Logger('JobQueue');
  * `prefix` (BullMQ's key prefix, default `bull`) lets several environments share one Redis.
  */
 export function redisBackend(url: string, prefix = 'bull'): BullmqBackend {
-  const producer = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const producer = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 5_000 });
   const owned: Redis[] = [producer];
   let lastError = '';
   const logErrors = (client: Redis) =>
