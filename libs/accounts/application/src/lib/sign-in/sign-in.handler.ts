@@ -1,0 +1,119 @@
+import { SignIn, type SignInResult } from '@guichet/accounts/contracts';
+import {
+  AccountIsDeactivated,
+  AccountRepository,
+  EmailNotConfirmed,
+  InvalidCredentials,
+  InvalidUsername,
+  NotStaff,
+  PasswordHasher,
+  Session,
+  SessionId,
+  SessionRepository,
+  TokenHash,
+  Username,
+  type Account,
+  type SignInOutcome,
+} from '@guichet/accounts/domain';
+import { Clock, Email, type DomainError } from '@guichet/shared/kernel';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AuditLog, auditIdentifier } from '../ports/audit-log';
+import { TokenGenerator } from '../ports/token-generator';
+
+const REFUSALS: Record<Exclude<SignInOutcome, 'signed-in'>, () => DomainError> = {
+  'wrong-password': () => new InvalidCredentials(),
+  locked: () => new InvalidCredentials(),
+  'email-not-confirmed': () => new EmailNotConfirmed(),
+  deactivated: () => new AccountIsDeactivated(),
+  'not-staff': () => new NotStaff(),
+};
+
+/**
+ * Signs in by username or e-mail. An unknown identifier costs one hash computation too, and gets the
+ * same `InvalidCredentials` as a wrong password or a locked account.
+ */
+@CommandHandler(SignIn)
+export class SignInHandler implements ICommandHandler<SignIn> {
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly sessions: SessionRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenGenerator,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(cmd: SignIn): Promise<SignInResult> {
+    const now = this.clock.now();
+    const account = await this.find(cmd.identifier);
+    if (account === null) {
+      await this.hasher.hashForTiming(cmd.password);
+      await this.recordFailure(cmd, null, 'unknown-identifier', now);
+      throw new InvalidCredentials();
+    }
+
+    const outcome = await account.signIn(cmd.password, this.hasher, cmd.channel, now);
+    await this.accounts.save(account);
+    if (outcome !== 'signed-in') {
+      await this.recordFailure(cmd, account.id.value, outcome, now);
+      throw REFUSALS[outcome]();
+    }
+
+    if (cmd.previousSessionToken) {
+      const previous = await this.sessions.findByTokenHash(TokenHash.of(cmd.previousSessionToken));
+      if (previous !== null && previous.revoke('rotated', now)) await this.sessions.save(previous);
+    }
+    const sessionToken = this.tokens.generate();
+    const session = Session.open({
+      id: SessionId.generate(),
+      tokenHash: TokenHash.of(sessionToken),
+      accountId: account.id,
+      channel: cmd.channel,
+      rememberMe: cmd.rememberMe,
+      now,
+    });
+    await this.sessions.save(session);
+    await this.audit.record({
+      action: 'sign-in-succeeded',
+      occurredAt: now,
+      accountId: account.id.value,
+      actorId: null,
+      identifier: auditIdentifier(cmd.identifier),
+      client: cmd.client,
+      details: { channel: cmd.channel, remembered: session.rememberMe },
+    });
+    return {
+      sessionToken,
+      sessionId: session.id.value,
+      accountId: account.id.value,
+      absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+      remembered: session.rememberMe,
+    };
+  }
+
+  /** Anything with `@` is an address; anything that is neither a valid address nor a valid username finds nobody. */
+  private async find(identifier: string): Promise<Account | null> {
+    const typed = identifier.trim();
+    if (typed.includes('@')) return Email.isValid(typed) ? this.accounts.findByEmail(Email.parse(typed)) : null;
+    let username: Username;
+    try {
+      username = Username.parse(typed);
+    } catch (error) {
+      if (error instanceof InvalidUsername) return null;
+      throw error;
+    }
+    return this.accounts.findByUsername(username);
+  }
+
+  private recordFailure(cmd: SignIn, accountId: string | null, reason: string, now: Date): Promise<void> {
+    return this.audit.record({
+      action: 'sign-in-failed',
+      occurredAt: now,
+      accountId,
+      actorId: null,
+      identifier: auditIdentifier(cmd.identifier),
+      client: cmd.client,
+      details: { reason, channel: cmd.channel },
+    });
+  }
+}

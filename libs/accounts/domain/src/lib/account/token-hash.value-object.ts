@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * The SHA-256 (hex) of a secret token: what the domain and the database keep of a link token or a
+ * session token. The raw token travels once (in the mail or the cookie) and is never stored; a
+ * leaked table gives nothing usable. A plain hash is enough because tokens carry 256 random bits.
+ */
+export class TokenHash {
+  private constructor(readonly value: string) {
+    Object.freeze(this);
+  }
+
+  /** Hashes a raw token as received from a link or a cookie. */
+  static of(rawToken: string): TokenHash {
+    if (typeof rawToken !== 'string' || rawToken === '') throw new TypeError('A token must be a non-empty string');
+    return new TokenHash(createHash('sha256').update(rawToken, 'utf8').digest('hex'));
+  }
+
+  /** For repositories restoring a stored hash. */
+  static fromStored(hex: string): TokenHash {
+    if (!HEX_SHA256.test(hex)) throw new TypeError('A stored token hash must be 64 lowercase hex digits');
+    return new TokenHash(hex);
+  }
+
+  equals(other: TokenHash | null | undefined): boolean {
+    return other instanceof TokenHash && other.value === this.value;
+  }
+
+  toString(): string {
+    return this.value;
+  }
+
+  toJSON(): string {
+    return this.value;
+  }
+}
