@@ -57,15 +57,17 @@ async function once(label) {
   return { label, readySeconds, rss, stopSeconds, leftovers };
 }
 
+const print = (line = '') => process.stdout.write(`${line}\n`);
+
 try {
   const runs = [await once('cold (fresh data directory: initdb + migrations)'), await once('warm (same data directory)')];
-  console.log('\n`npm start` with the apps built (2-core machine)\n');
-  console.log('| run | ready in | api RSS at rest | worker RSS at rest | Ctrl-C to all stopped | processes left |');
-  console.log('|---|---|---|---|---|---|');
+  print('\n`npm start` with the apps built (2-core machine)\n');
+  print('| run | ready in | api RSS at rest | worker RSS at rest | Ctrl-C to all stopped | processes left |');
+  print('|---|---|---|---|---|---|');
   for (const r of runs) {
-    console.log(`| ${r.label} | ${r.readySeconds.toFixed(1)} s | ${r.rss.api.toFixed(0)} MiB | ${r.rss.worker.toFixed(0)} MiB | ${r.stopSeconds.toFixed(1)} s | ${r.leftovers.length === 0 ? 'none' : r.leftovers.join(', ')} |`);
+    print(`| ${r.label} | ${r.readySeconds.toFixed(1)} s | ${r.rss.api.toFixed(0)} MiB | ${r.rss.worker.toFixed(0)} MiB | ${r.stopSeconds.toFixed(1)} s | ${r.leftovers.length === 0 ? 'none' : r.leftovers.join(', ')} |`);
   }
-  console.log(`\n(RSS read ${restSeconds} s after ready)`);
+  print(`\n(RSS read ${restSeconds} s after ready)`);
   if (runs.some((r) => r.leftovers.length > 0)) process.exitCode = 1;
 } finally {
   // As root the cluster may live in /var/tmp behind a symlink (see scripts/services.mjs): remove both.
