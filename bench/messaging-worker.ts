@@ -4,12 +4,9 @@
  * time its handler ran) to the parent over the IPC channel, in small batches so the reporting stays cheap.
  *
  * Env: BENCH_DATABASE_URL, BENCH_REDIS_URL (empty: PostgreSQL backend), BENCH_REDIS_PREFIX, and the
- * profiling knobs BENCH_POOL_SIZE, BENCH_CONCURRENCY, BENCH_RELAY_BATCH, BENCH_RELAY_POLL_MS, and the
- * experiment BENCH_REMOVE_ON_COMPLETE (`true`, `age` or a count) which overrides, in this process only,
- * the library's completed-job retention (the relay adds the jobs here).
+ * profiling knobs BENCH_POOL_SIZE, BENCH_CONCURRENCY, BENCH_RELAY_BATCH, BENCH_RELAY_POLL_MS.
  */
 import 'reflect-metadata';
-import { DEFAULT_JOB_OPTIONS } from '@guichet/shared/messaging';
 import { consumedSink, startBenchContext } from './bench-context';
 
 export type WorkerMessage =
@@ -28,17 +25,7 @@ function numberEnv(name: string): number | undefined {
   return value ? Number(value) : undefined;
 }
 
-/** Experiment only: what the library's job retention would be with another `removeOnComplete`. */
-function overrideRetention(): void {
-  const value = process.env['BENCH_REMOVE_ON_COMPLETE'];
-  if (!value) return;
-  const retention = value === 'true' ? true : value === 'age' ? { age: 24 * 3600 } : { age: 24 * 3600, count: Number(value) };
-  // The library reads DEFAULT_JOB_OPTIONS at each add; `as const` is compile-time only.
-  (DEFAULT_JOB_OPTIONS as { removeOnComplete: unknown }).removeOnComplete = retention;
-}
-
 async function main(): Promise<void> {
-  overrideRetention();
   if (!process.send) throw new Error('Start this file from bench/messaging.bench.ts (it needs an IPC channel)');
   let ids: string[] = [];
   let at: number[] = [];

@@ -4,7 +4,7 @@
  * The path is the real one: this process (api role) saves an aggregate and its outbox row in one
  * transaction; a separate worker process (bench/messaging-worker.ts, worker role) runs the real
  * OutboxRelayService (LISTEN/NOTIFY + poll, batches into BullMQ) and the consumer (BullMQ worker, inbox
- * insert and handler in one transaction). Library defaults throughout (pool 10, consumer concurrency 1,
+ * insert and handler in one transaction). Library defaults throughout (pool 10, consumer concurrency 8 on Redis and 4 on PostgreSQL,
  * default lock duration, relay batch 200) unless a BENCH_* knob says otherwise.
  *
  * Per backend, on a fresh database and Redis prefix:
@@ -422,11 +422,11 @@ function report(results: BackendResult[], startedAt: number, loadBefore: number[
   out.push('Messaging benchmark: commit -> outbox relay (worker process) -> BullMQ -> consumer (inbox + handler)');
   out.push(
     `settings: ${settings.producers} producers, throughput ${settings.throughputS} s (warm-up ${settings.warmupS} s), latency ${settings.rate}/s for ${settings.latencyS} s; ` +
-      `library defaults (pool 10, consumer concurrency 1, relay batch 200, poll 1 s)` +
+      `library defaults (pool 10, consumer concurrency 8 on Redis and 4 on PostgreSQL, relay batch 200, poll 1 s)` +
       (process.env['BENCH_CONCURRENCY'] ? `; BENCH_CONCURRENCY=${process.env['BENCH_CONCURRENCY']}` : '') +
       (process.env['BENCH_RELAY_BATCH'] ? `; BENCH_RELAY_BATCH=${process.env['BENCH_RELAY_BATCH']}` : '') +
       (process.env['BENCH_POOL_SIZE'] ? `; BENCH_POOL_SIZE=${process.env['BENCH_POOL_SIZE']}` : '') +
-      (process.env['BENCH_REMOVE_ON_COMPLETE'] ? `; BENCH_REMOVE_ON_COMPLETE=${process.env['BENCH_REMOVE_ON_COMPLETE']}` : ''),
+      '',
   );
   out.push('');
   out.push('Throughput (events/s)');

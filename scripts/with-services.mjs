@@ -25,6 +25,8 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
 const stops = [];
 let exitCode = 1;
 let command = null;
+let stopping = false;
+let workerDied = null;
 
 function log(msg) {
   process.stderr.write(`[services] ${msg}\n`);
@@ -84,7 +86,15 @@ async function main() {
     stops.unshift(() => stopChild(api));
     const worker = run(process.execPath, ['dist/apps/worker/main.js'], appEnv, { wait: false });
     stops.unshift(() => stopChild(worker));
+    // A worker that dies (at start or later) fails the run, even if the command itself passes.
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      workerDied = `the worker stopped unexpectedly (${signal ?? `exit ${code}`})`;
+      log(workerDied);
+    });
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
+    await new Promise((r) => setTimeout(r, 1_000));
+    if (workerDied) throw new Error(workerDied);
     env.E2E_BASE_URL = `http://localhost:${port}`;
     log(`api ${env.E2E_BASE_URL}, worker pid ${worker.pid}`);
   }
@@ -92,6 +102,7 @@ async function main() {
   const [cmd, ...cmdArgs] = args;
   command = run(cmd === 'node' ? process.execPath : cmd, cmdArgs, env, { wait: false });
   exitCode = await new Promise((resolve) => command.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  if (workerDied && exitCode === 0) exitCode = 1;
 }
 
 /**
@@ -122,6 +133,7 @@ function stopCommand(signal, timeoutMs = 15_000) {
 let shuttingDown = null;
 /** Once: the signal handler and the end of `main` may both ask for it. */
 function shutdown() {
+  stopping = true;
   shuttingDown ??= stopServices();
   return shuttingDown;
 }

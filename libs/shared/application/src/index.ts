@@ -5,5 +5,15 @@ export {
   INTEGRATION_EVENT_HANDLER,
   type HandlesIntegrationEvent,
   type IntegrationEventHandlerMetadata,
+  type IntegrationEventHandlerOptions,
 } from './lib/integration-event-handler.decorator';
 export { CONSUMER_NAME_PATTERN, InvalidConsumerName, assertConsumerName } from './lib/consumer-name';
+export { METRICS_COLLECTOR, type MetricsCollector } from './lib/metrics-collector';
+export {
+  MailOutbox,
+  InMemoryMailOutbox,
+  MAIL_LANGUAGES,
+  type MailLanguage,
+  type MailMessage,
+  type MailParamValue,
+} from './lib/mail/mail-outbox';

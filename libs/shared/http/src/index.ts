@@ -26,3 +26,4 @@ export {
   isBodyParserError,
   type BodyParserError,
 } from './lib/problem/request-body-refused.exception';
+export { Public, IS_PUBLIC_KEY } from './lib/public.decorator';

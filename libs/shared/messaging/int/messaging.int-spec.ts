@@ -1,10 +1,19 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { uuidv7 } from '@guichet/shared/kernel';
-import { JobQueue, Outbox, OutboxRelayService } from '../src';
-import { TypeOrmUnitOfWork } from '@guichet/shared/persistence';
+import { JobQueue, Outbox, OutboxRelayService, QueueStatusMetrics } from '../src';
+import { ConcurrentUpdate, TypeOrmUnitOfWork } from '@guichet/shared/persistence';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { exited, spawnFixtureWorker } from './support/processes';
-import { handlerBehaviour, TEST_CONSUMER, Thing, ThingRepository, ThingDoneV1, startTestContext } from './support/test-context';
+import {
+  handlerBehaviour,
+  TEST_CONSUMER,
+  TEST_RETRY,
+  Thing,
+  ThingRepository,
+  ThingDoneV1,
+  startTestContext,
+} from './support/test-context';
 import { createTestDatabase, waitFor } from './support/test-database';
 
 const backends: [string, string | undefined][] = [
@@ -31,7 +40,7 @@ describe.each(backends)('messaging on the %s backend', (backendName, redisUrl) =
   });
 
   beforeEach(async () => {
-    await db.query(`TRUNCATE public.things, public.effects, messaging.outbox, messaging.inbox`);
+    await db.query(`TRUNCATE public.things, public.effects, messaging.outbox, messaging.inbox, messaging.queue_status`);
   });
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> =>
@@ -82,12 +91,41 @@ describe.each(backends)('messaging on the %s backend', (backendName, redisUrl) =
       const bad = { ...ThingDoneV1.create({ thingId: uuidv7(), label: 'x' }, { occurredAt: new Date() }), payload: { at: new Date() } };
       await expect(
         uow.run(async () => {
-          await uow.manager.query(`INSERT INTO public.things (id, label) VALUES ($1, 'half')`, [uuidv7()]);
+          await uow.manager.query(`INSERT INTO public.things (id, label, version) VALUES ($1, 'half', 1)`, [uuidv7()]);
           await api.get(Outbox).add([bad]);
         }),
       ).rejects.toThrow(/plain JSON/);
       expect(await count(`SELECT count(*) FROM public.things`)).toBe(0);
       expect(await count(`SELECT count(*) FROM messaging.outbox`)).toBe(0);
+    });
+
+    it('lets one of two concurrent saves of the same aggregate win; the other gets a conflict and writes no event', async () => {
+      const things = api.get(ThingRepository);
+      const original = Thing.create('original');
+      await things.save(original);
+      expect(original.version).toBe(1);
+      expect(original.hasPendingEvents()).toBe(false);
+
+      const [first, second] = await Promise.all([things.get(original.id), things.get(original.id)]);
+      first.rename('first');
+      second.rename('second');
+      const outcomes = await Promise.allSettled([things.save(first), things.save(second)]);
+
+      const winners = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [[first, second][i]] : []));
+      const losers = outcomes.flatMap((outcome, i) => (outcome.status === 'rejected' ? [{ thing: [first, second][i], error: outcome.reason as unknown }] : []));
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(1);
+      const [winner] = winners;
+      const [loser] = losers;
+      expect(loser.error).toBeInstanceOf(ConcurrentUpdate);
+      expect(loser.error).toMatchObject({ code: 'PERSISTENCE.CONCURRENT_UPDATE', kind: 'conflict' });
+      // The winner took the new version and forgot its events; the loser is as it was, events pending.
+      expect([winner.version, winner.hasPendingEvents()]).toEqual([2, false]);
+      expect([loser.thing.version, loser.thing.hasPendingEvents()]).toEqual([1, true]);
+
+      expect(await db.query(`SELECT label, version FROM public.things`)).toEqual([{ label: winner.label, version: 2 }]);
+      const renamed = await db.query(`SELECT payload FROM messaging.outbox WHERE event_name = 'testing.thing-renamed.v1'`);
+      expect(renamed).toEqual([{ payload: { thingId: original.id, label: winner.label } }]);
     });
 
     it('refuses to write the outbox outside a unit of work', async () => {
@@ -163,6 +201,122 @@ describe.each(backends)('messaging on the %s backend', (backendName, redisUrl) =
       handlerBehaviour.slowMs = 0;
       handlerBehaviour.onStart = () => undefined;
       await worker.close();
+    }
+  });
+  describe('failures', () => {
+    let worker: INestApplicationContext;
+    let queue: JobQueue;
+
+    beforeAll(async () => {
+      worker = await startTestContext({ role: 'worker', databaseUrl: database.url, redisUrl, redisPrefix });
+      queue = worker.get(JobQueue);
+    });
+
+    afterAll(async () => {
+      handlerBehaviour.failWith = undefined;
+      handlerBehaviour.onStart = () => undefined;
+      await worker?.close();
+    });
+
+    const failedJob = async (id: string) => (await queue.failedJobs(TEST_CONSUMER)).find((job) => job.id === id);
+
+    it('retries a throwing handler with exponential backoff, then keeps the job as failed and visible; nothing is lost', async () => {
+      const tries: number[] = [];
+      const failedBefore = await queue.failedCount(TEST_CONSUMER);
+      handlerBehaviour.failWith = 'the ledger is closed';
+      handlerBehaviour.onStart = () => tries.push(Date.now());
+      try {
+        const [thingId] = await submitThings(1);
+        const [{ id: messageId }] = await db.query(`SELECT id FROM messaging.outbox`);
+        await waitFor('the job to use its attempts and fail', async () => (await failedJob(messageId)) !== undefined, 8_000);
+
+        expect(tries).toHaveLength(TEST_RETRY.attempts);
+        const gaps = tries.slice(1).map((at, i) => at - tries[i]);
+        gaps.forEach((gap, i) => {
+          const backoff = TEST_RETRY.backoff.delay * 2 ** i; // 250, 500, 1000 ms
+          expect(gap).toBeGreaterThanOrEqual(backoff - 5);
+          // Generous: the machine may be busy; a fixed or missing backoff still fails the bounds.
+          expect(gap).toBeLessThan(backoff + 1_500);
+        });
+        expect(gaps[1]).toBeGreaterThan(gaps[0]);
+        expect(gaps[2]).toBeGreaterThan(gaps[1]);
+
+        expect(await failedJob(messageId)).toMatchObject({
+          name: 'testing.thing-done.v1',
+          failedReason: 'the ledger is closed',
+          attemptsMade: TEST_RETRY.attempts,
+          data: { messageId, eventName: 'testing.thing-done.v1', payload: { thingId, label: 'thing 0' } },
+        });
+        expect(await queue.failedCount(TEST_CONSUMER)).toBe(failedBefore + 1);
+        // The event was handed over (the outbox row stays published) and every try rolled back.
+        expect(await count(`SELECT count(*) FROM messaging.outbox WHERE published_at IS NOT NULL`)).toBe(1);
+        expect(await count(`SELECT count(*) FROM public.effects`)).toBe(0);
+        expect(await count(`SELECT count(*) FROM messaging.inbox`)).toBe(0);
+      } finally {
+        handlerBehaviour.failWith = undefined;
+        handlerBehaviour.onStart = () => undefined;
+      }
+    });
+
+    it('fails a malformed job at once, without retries, and shows it in the failed-jobs gauge', async () => {
+      let handled = 0;
+      handlerBehaviour.onStart = () => handled++;
+      const failedBefore = await queue.failedCount(TEST_CONSUMER);
+      const jobId = uuidv7();
+      // Retried, it would still be waiting for its 5 s backoff when the wait below gives up.
+      await api.get(JobQueue).add(TEST_CONSUMER, 'testing.thing-done.v1', { messageId: 'not-a-uuid', payload: 'oops' }, {
+        jobId,
+        attempts: 3,
+        backoff: { type: 'fixed', delay: 5_000 },
+      });
+      await waitFor('the malformed job to fail', async () => (await failedJob(jobId)) !== undefined, 3_000);
+
+      const failed = await failedJob(jobId);
+      expect(failed?.attemptsMade).toBe(1);
+      expect(failed?.failedReason).toMatch(/messageId/);
+      expect(handled).toBe(0);
+      const failedNow = failedBefore + 1;
+      expect(await queue.failedCount(TEST_CONSUMER)).toBe(failedNow);
+
+      // The worker writes the counts every 200 ms here (15 s by default); the api's gauge reads them.
+      await waitFor('the worker to report the failed job', async () =>
+        (await count(`SELECT count(*) FROM messaging.queue_status WHERE queue = $1 AND failed = $2`, [TEST_CONSUMER, failedNow])) === 1,
+      5_000);
+      const registry = new Registry();
+      api.get(QueueStatusMetrics).registerMetrics(registry);
+      const scrape = await registry.metrics();
+      expect(scrape).toContain(`guichet_queue_failed_jobs{queue="${TEST_CONSUMER}"} ${failedNow}`);
+      expect(scrape).toContain(`guichet_queue_waiting_jobs{queue="${TEST_CONSUMER}"} 0`);
+      expect(scrape).toMatch(new RegExp(`guichet_queue_status_updated_seconds\\{queue="${TEST_CONSUMER}"\\} \\d{10}`));
+    });
+  });
+
+  it('delivers each event exactly once with two relays running side by side', async () => {
+    const workers = await Promise.all(
+      [1, 2].map(() => startTestContext({ role: 'worker', databaseUrl: database.url, redisUrl, redisPrefix, relayBatchSize: 5 })),
+    );
+    try {
+      const relays = workers.map((worker) => worker.get(OutboxRelayService));
+      await Promise.all(relays.map((relay) => relay.stop()));
+      const before = relays.map((relay) => relay.published);
+      const n = 60;
+      await submitThings(n);
+      relays.forEach((relay) => relay.start());
+
+      await waitFor('every event to be consumed', async () => (await count(`SELECT count(*) FROM messaging.inbox`)) === n);
+      await waitFor('every row to be marked published', async () => (await count(`SELECT count(*) FROM messaging.outbox WHERE published_at IS NULL`)) === 0);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      // Both relays worked, and SKIP LOCKED gave each row to one of them only.
+      const shares = relays.map((relay, i) => relay.published - before[i]);
+      expect(shares.every((share) => share > 0)).toBe(true);
+      expect(shares[0] + shares[1]).toBe(n);
+      expect(await count(`SELECT count(*) FROM messaging.outbox WHERE publish_attempts <> 1`)).toBe(0);
+      const perMessage = await effectsPerMessage();
+      expect(perMessage).toHaveLength(n);
+      expect(perMessage.every((effects) => effects === 1)).toBe(true);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
     }
   });
 });

@@ -6,12 +6,13 @@ export {
   type JobHandler,
   type JobOptions,
   type JobToAdd,
+  type QueueCounts,
   type QueuedJob,
 } from './lib/queue/job-queue';
 export { BullmqJobQueue, DEFAULT_JOB_OPTIONS } from './lib/queue/bullmq-job-queue';
 export { redisBackend, postgresBackend, BULLMQ_POSTGRES_SCHEMA, type BullmqBackend } from './lib/queue/bullmq-backends';
 export { Outbox, type OutgoingEvent } from './lib/outbox/outbox';
-export { OutboxAggregateRepository } from './lib/outbox/outbox-aggregate.repository';
+export { OutboxAggregateRepository, type SaveVersions, type VersionedAggregate } from './lib/outbox/outbox-aggregate.repository';
 export {
   OutboxRelay,
   relayBackoff,
@@ -24,4 +25,11 @@ export {
 export { PostgresOutboxStore } from './lib/outbox/postgres-outbox.store';
 export { IntegrationEventConsumers } from './lib/consumers/integration-event-consumers';
 export { MessagingModule, OutboxRelayService, type MessagingOptions } from './lib/messaging.module';
-export { CreateMessagingSchema1763840000000, messagingMigrations, OUTBOX_CHANNEL } from './lib/messaging.migration';
+export {
+  CreateMessagingSchema1763840000000,
+  CreateQueueStatus1764000000000,
+  messagingMigrations,
+  OUTBOX_CHANNEL,
+} from './lib/messaging.migration';
+export { QueueStatusMetrics } from './lib/status/queue-status.metrics';
+export { QueueStatusReporter, DEFAULT_QUEUE_STATUS_INTERVAL_MS } from './lib/status/queue-status.reporter';

@@ -8,3 +8,5 @@ export {
 } from './lib/persistence.options';
 export { TypeOrmUnitOfWork, NoActiveUnitOfWork } from './lib/typeorm-unit-of-work';
 export { runMigrations, migrateDatabase } from './lib/run-migrations';
+export { ConcurrentUpdate } from './lib/concurrent-update.error';
+export { updateVersioned, assertOneRowUpdated, type VersionedRow } from './lib/versioned-update';

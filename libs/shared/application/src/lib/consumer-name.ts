@@ -12,5 +12,6 @@ export class InvalidConsumerName extends TypeError {
 }
 
 export function assertConsumerName(name: string): void {
-  if (!CONSUMER_NAME_PATTERN.test(name)) throw new InvalidConsumerName(name);
+  // Checked at run time too: a missing name would otherwise test as the string "undefined".
+  if (typeof name !== 'string' || !CONSUMER_NAME_PATTERN.test(name)) throw new InvalidConsumerName(String(name));
 }

@@ -12,10 +12,9 @@ describe('@IntegrationEventHandler', () => {
     });
   });
 
-  it('names the consumer after the class in kebab-case by default', () => {
-    @IntegrationEventHandler('seats.order-placed.v1')
-    class ChargeOrderPolicy {}
-    expect(integrationEventHandlerOf(ChargeOrderPolicy)?.consumer).toBe('charge-order-policy');
+  it('requires a consumer name (it is the queue name and the inbox key)', () => {
+    const options = {} as { consumer: string };
+    expect(() => IntegrationEventHandler('seats.order-placed.v1', options)).toThrow(InvalidConsumerName);
   });
 
   it('says nothing about undecorated classes', () => {
@@ -27,7 +26,7 @@ describe('@IntegrationEventHandler', () => {
   it.each(['billing.invoice-paid', 'Billing.invoice-paid.v1', 'billing.invoice_paid.v1', 'billing.invoice-paid.v0'])(
     'rejects the event name %s',
     (name) => {
-      expect(() => IntegrationEventHandler(name)).toThrow(/context\.event-name\.v1/);
+      expect(() => IntegrationEventHandler(name, { consumer: 'billing.test' })).toThrow(/context\.event-name\.v1/);
     },
   );
 

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { METRICS_COLLECTOR, type MetricsCollector } from '@guichet/shared/application';
 import { AppConfigModule } from '@guichet/shared/config';
 import { DomainError, type DomainErrorKind } from '@guichet/shared/kernel';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsObject, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PinoLogger } from 'nestjs-pino';
+import { Gauge } from 'prom-client';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { configureHttpApp } from './configure-http-app';
@@ -70,6 +72,25 @@ class ProbeController {
   }
 }
 
+/** A metrics collector, as another lib provides one (the messaging lib's queue gauges). */
+function probeCollector(name: string, value: number): MetricsCollector {
+  return {
+    registerMetrics: (registry) => {
+      new Gauge({
+        name,
+        help: 'A probe gauge read at each scrape.',
+        registers: [registry],
+        collect() {
+          this.set(value);
+        },
+      });
+    },
+  };
+}
+
+@Module({ providers: [{ provide: METRICS_COLLECTOR, useValue: probeCollector('probe_other_module_gauge', 3) }] })
+class OtherCollectorModule {}
+
 const VALID = { name: 'Léa', age: 12, address: { postalCode: 'H2X 1Y4', city: 'Montréal' } };
 const PROBLEM_JSON = /^application\/problem\+json/;
 
@@ -87,8 +108,9 @@ describe('configureHttpApp (HTTP integration)', () => {
       },
     });
     const moduleRef = await Test.createTestingModule({
-      imports: [AppConfigModule.forRoot(), HttpFoundationModule.forRoot({ logStream })],
+      imports: [AppConfigModule.forRoot(), HttpFoundationModule.forRoot({ logStream }), OtherCollectorModule],
       controllers: [ProbeController],
+      providers: [{ provide: METRICS_COLLECTOR, useValue: probeCollector('probe_root_gauge', 7) }],
     }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
     await configureHttpApp(app);
@@ -338,5 +360,11 @@ describe('configureHttpApp (HTTP integration)', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toContain('process_cpu_user_seconds_total');
     expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/probe\/domain\/:kind",status_code="422"\} [1-9]/);
+  });
+
+  it('adds the metrics of every METRICS_COLLECTOR of the application, read at scrape time', async () => {
+    const res = await request(server()).get('/api/metrics');
+    expect(res.text).toMatch(/^probe_root_gauge 7$/m);
+    expect(res.text).toMatch(/^probe_other_module_gauge 3$/m);
   });
 });

@@ -49,5 +49,28 @@ export class CreateMessagingSchema1763840000000 implements MigrationInterface {
   }
 }
 
+/**
+ * `messaging.queue_status`: the job counts of each consumer queue, written by the worker every few
+ * seconds, so the api (which has the HTTP metrics endpoint but no consumers) can expose them.
+ */
+export class CreateQueueStatus1764000000000 implements MigrationInterface {
+  name = 'CreateQueueStatus1764000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE messaging.queue_status (
+        queue text PRIMARY KEY,
+        failed integer NOT NULL,
+        waiting integer NOT NULL,
+        active integer NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE messaging.queue_status`);
+  }
+}
+
 /** Register with `PersistenceModule.forRoot({ migrations: [...messagingMigrations, ...] })`. */
-export const messagingMigrations = [CreateMessagingSchema1763840000000];
+export const messagingMigrations = [CreateMessagingSchema1763840000000, CreateQueueStatus1764000000000];

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PERSISTENCE_OPTIONS, resolveDatabaseUrl, type PersistenceOptions } from '@guichet/shared/persistence';
+import { METRICS_COLLECTOR } from '@guichet/shared/application';
 import { DataSource } from 'typeorm';
 import { CONSUMER_OPTIONS, IntegrationEventConsumers } from './consumers/integration-event-consumers';
 import { Outbox } from './outbox/outbox';
@@ -18,7 +19,9 @@ import { OutboxRelay, type RelayOptions } from './outbox/outbox-relay';
 import { PostgresOutboxStore } from './outbox/postgres-outbox.store';
 import { postgresBackend, redisBackend } from './queue/bullmq-backends';
 import { BullmqJobQueue } from './queue/bullmq-job-queue';
-import { JobQueue, type ConsumerOptions } from './queue/job-queue';
+import { JobQueue, type ConsumerOptions, type JobOptions } from './queue/job-queue';
+import { QueueStatusMetrics } from './status/queue-status.metrics';
+import { DEFAULT_QUEUE_STATUS_INTERVAL_MS, QueueStatusReporter } from './status/queue-status.reporter';
 
 export interface MessagingOptions {
   /**
@@ -32,7 +35,14 @@ export interface MessagingOptions {
   readonly redisPrefix?: string;
   /** Consumer settings (tests shorten the stalled-job detection). */
   readonly consumer?: ConsumerOptions;
-  readonly relay?: Partial<RelayOptions>;
+  /**
+   * Retry policy of the integration-event jobs: a handler that throws is retried with this backoff,
+   * then its job is kept as failed. Default: 10 attempts, exponential from 1 s (1 s, 2 s, 4 s...).
+   */
+  readonly retry?: Pick<JobOptions, 'attempts' | 'backoff'>;
+  readonly relay?: Partial<Omit<RelayOptions, 'retry'>>;
+  /** How often the worker writes its queues' counts for the api's metrics (ms, default 15 000). */
+  readonly queueStatusIntervalMs?: number;
 }
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -74,7 +84,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   ) {
     const logger = new Logger('OutboxRelay');
     this.store = new PostgresOutboxStore(dataSource, resolveDatabaseUrl(persistence), logger);
-    this.relay = new OutboxRelay(this.store, queue, (eventName) => consumers.consumersOf(eventName), logger, options.relay);
+    this.relay = new OutboxRelay(this.store, queue, (eventName) => consumers.consumersOf(eventName), logger, {
+      ...options.relay,
+      retry: options.retry ?? {},
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -83,6 +96,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   start(): void {
     this.relay.start();
+  }
+
+  /** Outbox rows this relay published since the process started. */
+  get published(): number {
+    return this.relay.published;
   }
 
   /** Finishes the batch in progress; unpublished rows wait in the outbox for the next start. */
@@ -96,9 +114,28 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   }
 }
 
+/** Writes the queues' counts for the api's metrics while the worker runs. */
+@Injectable()
+class QueueStatusReporting implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly reporter: QueueStatusReporter;
+
+  constructor(queue: JobQueue, dataSource: DataSource, @Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+    this.reporter = new QueueStatusReporter(queue, dataSource, options.queueStatusIntervalMs ?? DEFAULT_QUEUE_STATUS_INTERVAL_MS);
+  }
+
+  onApplicationBootstrap(): void {
+    this.reporter.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.reporter.stop();
+  }
+}
+
 /**
  * Messaging on BullMQ: the `JobQueue` port (Redis when REDIS_URL is set, else BullMQ's PostgreSQL
- * backend), the `Outbox`, and in the worker the relay and the integration event consumers. Needs
+ * backend), the `Outbox`; in the api the queue gauges of `/api/metrics` (a `METRICS_COLLECTOR`); in
+ * the worker the relay, the integration event consumers and the queue status reports. Needs
  * `PersistenceModule` (global) in the same application.
  */
 @Module({})
@@ -110,16 +147,18 @@ export class MessagingModule {
       Outbox,
       JobQueueCloser,
     ];
+    const api: Provider[] = [QueueStatusMetrics, { provide: METRICS_COLLECTOR, useExisting: QueueStatusMetrics }];
     const worker: Provider[] = [
       { provide: CONSUMER_OPTIONS, useValue: options.consumer ?? {} },
       IntegrationEventConsumers,
       OutboxRelayService,
+      QueueStatusReporting,
     ];
     return {
       module: MessagingModule,
       global: true,
       imports: options.role === 'worker' ? [DiscoveryModule] : [],
-      providers: options.role === 'worker' ? [...common, ...worker] : common,
+      providers: options.role === 'worker' ? [...common, ...worker] : [...common, ...api],
       exports: options.role === 'worker' ? [JobQueue, Outbox, IntegrationEventConsumers, OutboxRelayService] : [JobQueue, Outbox],
     };
   }

@@ -53,5 +53,35 @@ describe('TypeOrmUnitOfWork', () => {
     expect(uow.active).toBe(false);
     expect(uow.manager).toBe(poolManager);
     expect(() => uow.transactionManager('Outbox.add')).toThrow(NoActiveUnitOfWork);
+    expect(() => uow.afterCommit(() => undefined)).toThrow(NoActiveUnitOfWork);
+  });
+
+  it('runs after-commit callbacks once the outermost transaction committed, in order', async () => {
+    const { dataSource } = fakeDataSource();
+    const uow = new TypeOrmUnitOfWork(dataSource);
+    const seen: string[] = [];
+
+    await uow.run(async () => {
+      uow.afterCommit(() => seen.push('outer'));
+      await uow.run(async () => uow.afterCommit(() => seen.push('nested')));
+      seen.push('end of work');
+    });
+
+    expect(seen).toEqual(['end of work', 'outer', 'nested']);
+  });
+
+  it('never runs after-commit callbacks when the transaction fails', async () => {
+    const { dataSource } = fakeDataSource();
+    const uow = new TypeOrmUnitOfWork(dataSource);
+    const seen: string[] = [];
+
+    await expect(
+      uow.run(async () => {
+        uow.afterCommit(() => seen.push('committed'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+
+    expect(seen).toEqual([]);
   });
 });

@@ -10,6 +10,11 @@ export class NoActiveUnitOfWork extends Error {
   }
 }
 
+interface Transaction {
+  readonly manager: EntityManager;
+  readonly afterCommit: (() => void)[];
+}
+
 /**
  * The unit of work on TypeORM: `run` opens one transaction and keeps its EntityManager in an
  * AsyncLocalStorage, so every repository called from `work` (however deep) joins that transaction
@@ -17,7 +22,7 @@ export class NoActiveUnitOfWork extends Error {
  */
 @Injectable()
 export class TypeOrmUnitOfWork extends UnitOfWork {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<Transaction>();
 
   constructor(private readonly dataSource: DataSource) {
     super();
@@ -27,20 +32,33 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     return this.current.getStore() !== undefined;
   }
 
-  run<T>(work: () => Promise<T>): Promise<T> {
+  async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.active) return work();
-    return this.dataSource.transaction((manager) => this.current.run(manager, work));
+    const afterCommit: (() => void)[] = [];
+    const result = await this.dataSource.transaction((manager) => this.current.run({ manager, afterCommit }, work));
+    for (const callback of afterCommit) callback();
+    return result;
   }
 
   /** The current transaction's manager; outside a unit of work, the pool's (for reads). */
   get manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
   /** The current transaction's manager; throws outside a unit of work (for writes that must join one). */
   transactionManager(what = 'This write'): EntityManager {
-    const manager = this.current.getStore();
-    if (!manager) throw new NoActiveUnitOfWork(what);
-    return manager;
+    const transaction = this.current.getStore();
+    if (!transaction) throw new NoActiveUnitOfWork(what);
+    return transaction.manager;
+  }
+
+  /**
+   * Runs `callback` once the outermost transaction has committed (never when it rolls back), e.g. to
+   * tell an aggregate it was persisted. Keep it synchronous and quick: the work already succeeded.
+   */
+  afterCommit(callback: () => void): void {
+    const transaction = this.current.getStore();
+    if (!transaction) throw new NoActiveUnitOfWork('afterCommit');
+    transaction.afterCommit.push(callback);
   }
 }

@@ -1,3 +1,4 @@
+import { Public } from '../public.decorator';
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { JobQueue } from '@guichet/shared/messaging';
 import {
@@ -32,6 +33,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** `GET /api/health`: 200 when the database and the queue backend answer, 503 (same JSON shape) otherwise. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,3 +1,4 @@
+import { Public } from '../public.decorator';
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -5,6 +6,7 @@ import { HttpMetrics } from './http-metrics';
 
 /** Prometheus scrape endpoint: `GET /api/metrics`. */
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: HttpMetrics) {}

@@ -19,6 +19,12 @@ interface Consumer {
  * Finds every `@IntegrationEventHandler` provider and gives each its own queue, named after the
  * consumer. Each job runs in one unit of work that first records (consumer, message id) in the inbox
  * and skips the handler when the row was already there: a redelivered event has no second effect.
+ * The consumer name is thus both the queue name and the inbox key.
+ *
+ * Delivery is at least once and in best-effort order: retries with backoff, several relays and
+ * consumer concurrency can reorder events. A handler that throws is retried (`MessagingOptions.retry`),
+ * then its job is kept as failed (`failedJobs`, the `guichet_queue_failed_jobs` gauge); a message that
+ * is not a valid envelope fails at once.
  */
 @Injectable()
 export class IntegrationEventConsumers implements OnModuleInit, OnApplicationBootstrap {

@@ -77,8 +77,9 @@ describe('OutboxRelay', () => {
     const store = new InMemoryOutboxStore();
     const queue = new FakeQueue();
     store.add('billing.invoice-paid.v1');
+    const relay = relayOver(store, queue);
 
-    await relayOver(store, queue).publishBatch();
+    await relay.publishBatch();
 
     const messageId = store.rows[0].messageId;
     expect(queue.jobs).toEqual([
@@ -91,6 +92,18 @@ describe('OutboxRelay', () => {
       expect.objectContaining({ queue: 'notifications.invoice-paid-mail', options: { jobId: messageId } }),
     ]);
     expect(store.unpublished).toBe(0);
+    expect(relay.published).toBe(1);
+  });
+
+  it('gives the jobs the configured retry policy, keeping the message id as job id', async () => {
+    const store = new InMemoryOutboxStore();
+    const queue = new FakeQueue();
+    store.add('seats.order-placed.v1');
+    const retry = { attempts: 3, backoff: { type: 'exponential', delay: 50 } } as const;
+
+    await new OutboxRelay(store, queue, (name) => routes[name] ?? [], silent, { retry }).publishBatch();
+
+    expect(queue.jobs.map((job) => job.options)).toEqual([{ attempts: 3, backoff: { type: 'exponential', delay: 50 }, jobId: store.rows[0].messageId }]);
   });
 
   it('marks rows nobody subscribes to as published without adding jobs', async () => {

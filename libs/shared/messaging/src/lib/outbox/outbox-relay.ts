@@ -1,4 +1,4 @@
-import type { JobQueue, JobToAdd } from '../queue/job-queue';
+import type { JobOptions, JobQueue, JobToAdd } from '../queue/job-queue';
 
 /** An unpublished outbox row, as the relay publishes it (its fields are the envelope's). */
 export interface OutboxRow {
@@ -29,9 +29,17 @@ export interface RelayOptions {
   /** First wait after a failed publish (ms, default 250), doubling up to `maxBackoffMs` (default 5000). */
   readonly minBackoffMs: number;
   readonly maxBackoffMs: number;
+  /** Retry policy of the consumers' jobs (default: the queue's, 10 attempts, exponential from 1 s). */
+  readonly retry: Pick<JobOptions, 'attempts' | 'backoff'>;
 }
 
-export const DEFAULT_RELAY_OPTIONS: RelayOptions = { batchSize: 200, pollIntervalMs: 1_000, minBackoffMs: 250, maxBackoffMs: 5_000 };
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
+  batchSize: 200,
+  pollIntervalMs: 1_000,
+  minBackoffMs: 250,
+  maxBackoffMs: 5_000,
+  retry: {},
+};
 
 /** Wait before the next try after `failures` failed publishes in a row. */
 export function relayBackoff(failures: number, options: Pick<RelayOptions, 'minBackoffMs' | 'maxBackoffMs'>): number {
@@ -54,6 +62,7 @@ export class OutboxRelay {
   private readonly options: RelayOptions;
   private running?: Promise<void>;
   private abort?: AbortController;
+  private publishedRows = 0;
 
   constructor(
     private readonly store: OutboxStore,
@@ -67,6 +76,11 @@ export class OutboxRelay {
 
   get isRunning(): boolean {
     return this.running !== undefined;
+  }
+
+  /** Outbox rows this relay published since it was created. */
+  get published(): number {
+    return this.publishedRows;
   }
 
   start(): void {
@@ -84,8 +98,12 @@ export class OutboxRelay {
   }
 
   /** Publishes one batch; returns how many rows it took. */
-  publishBatch(): Promise<number> {
-    return this.store.publishBatch(this.options.batchSize, (rows) => this.queue.addMany(rows.flatMap((row) => this.jobsFor(row))));
+  async publishBatch(): Promise<number> {
+    const published = await this.store.publishBatch(this.options.batchSize, (rows) =>
+      this.queue.addMany(rows.flatMap((row) => this.jobsFor(row))),
+    );
+    this.publishedRows += published;
+    return published;
   }
 
   private jobsFor(row: OutboxRow): JobToAdd[] {
@@ -94,7 +112,7 @@ export class OutboxRelay {
       queue: consumer,
       name: row.eventName,
       data,
-      options: { jobId: row.messageId },
+      options: { ...this.options.retry, jobId: row.messageId },
     }));
   }
 

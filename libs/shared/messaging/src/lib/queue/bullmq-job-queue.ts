@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { JobsOptions } from 'bullmq';
+import { UnrecoverableError, type JobsOptions } from 'bullmq';
 import type { BullmqBackend } from './bullmq-backends';
 import {
   JobQueue,
@@ -8,13 +8,17 @@ import {
   type JobHandler,
   type JobOptions,
   type JobToAdd,
+  type QueueCounts,
 } from './job-queue';
 
-/** Every job is retried with backoff, then kept when it fails for good so someone can look at it. */
+/**
+ * Every job is retried with backoff, then kept when it fails for good so someone can look at it. How long a
+ * completed job is kept depends on the backend (`BullmqBackend.completedRetention`); redelivery is harmless
+ * either way, since consumers skip repeats through their inbox.
+ */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 10,
   backoff: { type: 'exponential', delay: 1_000 },
-  removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: false,
 } as const satisfies JobsOptions;
 
@@ -53,7 +57,7 @@ export class BullmqJobQueue extends JobQueue {
         name: job.name,
         queueName: job.queue,
         data: job.data,
-        opts: { ...DEFAULT_JOB_OPTIONS, ...job.options },
+        opts: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: this.backend.completedRetention, ...job.options },
       })),
     );
   }
@@ -65,12 +69,20 @@ export class BullmqJobQueue extends JobQueue {
       async (job) => {
         await handler({ id: job.id ?? '', queue, name: job.name, data: job.data as TData, attemptsMade: job.attemptsMade });
       },
-      { concurrency: options.concurrency ?? 1, lockDuration: options.lockDuration, stalledInterval: options.stalledInterval },
+      {
+        concurrency: options.concurrency ?? this.backend.defaultConcurrency,
+        // Only what is set: an explicit `undefined` would override BullMQ's own defaults (and its Worker
+        // refuses an undefined stalledInterval).
+        ...(options.lockDuration !== undefined && { lockDuration: options.lockDuration }),
+        ...(options.stalledInterval !== undefined && { stalledInterval: options.stalledInterval }),
+      },
       {
         failed: (job, error) => {
           const attempts = job?.opts.attempts ?? 1;
           const made = job?.attemptsMade ?? attempts;
-          if (made >= attempts) {
+          if (error instanceof UnrecoverableError) {
+            this.logger.error(`Job ${job?.id} (${job?.name}) of queue ${queue} cannot succeed and is kept in its failed set: ${error.message}`);
+          } else if (made >= attempts) {
             this.logger.error(
               `Job ${job?.id} (${job?.name}) of queue ${queue} failed after ${made} attempts and is kept in its failed set: ${error.message}`,
             );
@@ -100,6 +112,16 @@ export class BullmqJobQueue extends JobQueue {
   /** How many failed jobs a queue keeps. */
   failedCount(queue: string): Promise<number> {
     return this.queue(queue).getFailedCount();
+  }
+
+  consumedQueues(): readonly string[] {
+    return [...this.workers.keys()];
+  }
+
+  async counts(queue: string): Promise<QueueCounts> {
+    const counts = await this.queue(queue).getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
+    const of = (state: string) => counts[state] ?? 0;
+    return { waiting: of('waiting') + of('prioritized') + of('delayed'), active: of('active'), failed: of('failed') };
   }
 
   close(): Promise<void> {

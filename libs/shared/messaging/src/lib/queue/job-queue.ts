@@ -56,6 +56,15 @@ export interface FailedJob {
   readonly data: unknown;
 }
 
+/** How many jobs a queue holds, by state. */
+export interface QueueCounts {
+  /** Not started yet: waiting for a consumer, or for the end of a retry's backoff (delayed). */
+  readonly waiting: number;
+  readonly active: number;
+  /** Used all their attempts (or were unrecoverable); kept until someone retries or removes them. */
+  readonly failed: number;
+}
+
 /**
  * The one queue port of the platform. Two adapters, both BullMQ: Redis when REDIS_URL is set,
  * BullMQ's PostgreSQL backend on the application's own database otherwise.
@@ -78,6 +87,10 @@ export abstract class JobQueue {
   abstract failedJobs(queue: string, limit?: number): Promise<FailedJob[]>;
   /** How many failed jobs a queue keeps. */
   abstract failedCount(queue: string): Promise<number>;
+  /** The queues this process consumes (those `consume` was called for). */
+  abstract consumedQueues(): readonly string[];
+  /** How many jobs a queue holds, by state (the worker reports them as metrics). */
+  abstract counts(queue: string): Promise<QueueCounts>;
   /** Lets active jobs finish, stops the consumers, then closes every connection. */
   abstract close(): Promise<void>;
 }
