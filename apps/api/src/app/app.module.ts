@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AccountsApiModule } from '@guichet/accounts/api';
+import { AccountsInfrastructureModule } from '@guichet/accounts/infrastructure';
+import { AuthModule } from '@guichet/shared/auth';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
 import { HealthModule, HttpFoundationModule } from '@guichet/shared/http';
+import { MailModule } from '@guichet/shared/mail';
 import { MessagingModule } from '@guichet/shared/messaging';
 import { PersistenceModule } from '@guichet/shared/persistence';
 import { MIGRATIONS } from './migrations';
 import { ShutdownReporter } from './shutdown-reporter';
+
+/** Accounts' controllers on its infrastructure; it also tells the global guard who is calling. */
+const accountsApi = AccountsApiModule.register({ infrastructure: AccountsInfrastructureModule });
 
 /**
  * The HTTP host. Foundation first (configuration, logging and metrics, database, queue, health); then
@@ -25,8 +33,15 @@ import { ShutdownReporter } from './shutdown-reporter';
     }),
     // The api writes the outbox and may add jobs; the worker relays and consumes.
     MessagingModule.forRoot({ role: 'api' }),
+    // MailOutbox: mail requested in a command's transaction, sent by the worker.
+    MailModule.forRoot({ role: 'api' }),
     HealthModule,
-    // Bounded contexts' api modules go here, e.g. AccountsApiModule.
+    // Command and query buses, once for the app; each context registers its handlers.
+    CqrsModule.forRoot(),
+    // The global guard (on by default, `@Public()` opts out), CSRF and throttling.
+    AuthModule.forRoot({ imports: [accountsApi] }),
+    // Bounded contexts' api modules.
+    accountsApi,
   ],
   providers: [ShutdownReporter],
 })

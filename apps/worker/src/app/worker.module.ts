@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ACCOUNT_MAIL_TEMPLATES } from '@guichet/accounts/infrastructure';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
 import { loggerOptions } from '@guichet/shared/http';
+import { MailModule } from '@guichet/shared/mail';
 import { MessagingModule } from '@guichet/shared/messaging';
 import { PersistenceModule } from '@guichet/shared/persistence';
 import { LoggerModule } from 'nestjs-pino';
@@ -28,6 +30,10 @@ import { LoggerModule } from 'nestjs-pino';
       }),
     }),
     MessagingModule.forRoot({ role: 'worker' }),
+    // Sends the mail every context requests (queue `mail`).
+    MailModule.forRoot({ role: 'worker' }),
+    // Each context's mail templates, so the worker can render what the api requested.
+    MailModule.forFeature(ACCOUNT_MAIL_TEMPLATES),
   ],
 })
 export class WorkerModule {}

@@ -1,0 +1,279 @@
+import {
+  ConfirmEmail,
+  FindTrainerByCardNumber,
+  GetProfile,
+  ImportTrainerRegistry,
+  RegisterAccount,
+  RequestPasswordReset,
+  ResetPassword,
+  SearchAccounts,
+  SearchAuditLog,
+  SignIn,
+  WithdrawRole,
+  type ClientInfo,
+  type TrainerImportReport,
+  type SignInResult,
+} from '@guichet/accounts/contracts';
+import { Account, AccountId, AccountRepository, Password, PasswordHasher, TokenHash, Username } from '@guichet/accounts/domain';
+import { Email, PersonName } from '@guichet/shared/kernel';
+import { ConcurrentUpdate, TypeOrmUnitOfWork } from '@guichet/shared/persistence';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, lastLinkToken, requestedMails, startAccountsContext } from './support/accounts-test-context';
+
+const client: ClientInfo = { ip: '203.0.113.7', userAgent: 'jest' };
+const PASSWORD = 'cheval agrafe pile correcte';
+const TRAINER_PASSWORD = 'ma phrase de formateur';
+const NEW_TRAINER_PASSWORD = 'une toute nouvelle phrase';
+const ADMIN_PASSWORD = 'phrase du personnel admin';
+
+describe('Accounts on PostgreSQL, through the command bus', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let app: INestApplicationContext;
+  let commands: CommandBus;
+  let queries: QueryBus;
+  let db: DataSource;
+  let adminId: string;
+  /** Every secret the tests handled: none may be stored in clear. */
+  const secrets: string[] = [PASSWORD, TRAINER_PASSWORD, NEW_TRAINER_PASSWORD, ADMIN_PASSWORD];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('accounts');
+    app = await startAccountsContext(database.url);
+    commands = app.get(CommandBus);
+    queries = app.get(QueryBus);
+    db = app.get(DataSource);
+    adminId = await seedAdmin();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  /** An active admin with a password, saved through the real repository (no actor exists yet). */
+  async function seedAdmin(): Promise<string> {
+    const now = new Date();
+    const account = Account.createStaff({
+      id: AccountId.generate(),
+      email: Email.parse('admin@guichet.test'),
+      name: PersonName.of('Ada', 'Admin'),
+      username: Username.parse('adaadmin'),
+      roles: ['admin'],
+      setPasswordToken: TokenHash.of('seed-admin'),
+      by: AccountId.generate(),
+      now,
+    });
+    await account.resetPassword(TokenHash.of('seed-admin'), Password.create(ADMIN_PASSWORD), app.get(PasswordHasher), now);
+    await app.get(AccountRepository).save(account);
+    return account.id.value;
+  }
+
+  async function outboxNames(): Promise<string[]> {
+    const rows: { event_name: string }[] = await db.query(`SELECT event_name FROM messaging.outbox ORDER BY id`);
+    return rows.map((r) => r.event_name);
+  }
+
+  async function codeOf(promise: Promise<unknown>): Promise<string> {
+    try {
+      await promise;
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    }
+    throw new Error('expected a rejection');
+  }
+
+  const signIn = (identifier: string, password: string): Promise<SignInResult> =>
+    commands.execute(new SignIn(identifier, password, 'portal', false, client));
+
+  it('registers: the account, its integration event and the confirmation mail in the outbox; the link works once', async () => {
+    const email = 'parent@exemple.qc.ca';
+    await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, 'guardian', 'fr', client));
+
+    const [row] = await db.query(`SELECT status, password_hash, roles, version FROM accounts.accounts WHERE email = $1`, [email]);
+    expect(row).toMatchObject({ status: 'pending-confirmation', roles: ['guardian'], version: 1 });
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await outboxNames()).toContain('accounts.account-registered.v1');
+    const mails = (await requestedMails(app)).filter((m) => m.to === email);
+    expect(mails.map((m) => m.template)).toEqual(['accounts.email-confirmation']);
+    expect(String(mails[0].params['link'])).toMatch(/^https:\/\/guichet\.test\/compte\/confirmer#jeton=[\w-]{43}$/);
+
+    const token = await lastLinkToken(app, 'accounts.email-confirmation', email);
+    secrets.push(token);
+    expect(await signIn(email, PASSWORD).catch((e) => e.code)).toBe('ACCOUNTS.EMAIL_NOT_CONFIRMED');
+    await commands.execute(new ConfirmEmail(token, client));
+    expect(await codeOf(commands.execute(new ConfirmEmail(token, client)))).toBe('ACCOUNTS.LINK_ALREADY_USED');
+    const [confirmed] = await db.query(`SELECT status, version FROM accounts.accounts WHERE email = $1`, [email]);
+    expect(confirmed).toEqual({ status: 'active', version: 3 });
+    expect(await outboxNames()).toContain('accounts.account-activated.v1');
+  });
+
+  it('signs in with a server-side session that stores the hash of the cookie token, not the token', async () => {
+    const result = await signIn('parent@exemple.qc.ca', PASSWORD);
+    secrets.push(result.sessionToken);
+    const [session] = await db.query(`SELECT token_hash, account_id, revoked_at FROM accounts.sessions WHERE id = $1`, [result.sessionId]);
+    expect(session).toEqual({ token_hash: TokenHash.of(result.sessionToken).value, account_id: result.accountId, revoked_at: null });
+    const [lastSignIn] = await db.query(`SELECT last_signed_in_at FROM accounts.accounts WHERE id = $1`, [result.accountId]);
+    expect(lastSignIn.last_signed_in_at).toBeInstanceOf(Date);
+  });
+
+  it('counts wrong passwords and locks the account after 5, then refuses even the right one the same way', async () => {
+    const email = 'distrait@exemple.qc.ca';
+    await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, 'owner', 'fr', client));
+    const token = await lastLinkToken(app, 'accounts.email-confirmation', email);
+    secrets.push(token);
+    await commands.execute(new ConfirmEmail(token, client));
+
+    for (let i = 1; i <= 5; i++) {
+      expect(await codeOf(signIn(email, `mauvais mot de passe ${i}`))).toBe('ACCOUNTS.INVALID_CREDENTIALS');
+    }
+    const [row] = await db.query(`SELECT failed_sign_ins, locked_until FROM accounts.accounts WHERE email = $1`, [email]);
+    expect(row.failed_sign_ins).toBe(5);
+    expect(row.locked_until.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(await codeOf(signIn(email, PASSWORD))).toBe('ACCOUNTS.INVALID_CREDENTIALS');
+    expect(await codeOf(signIn('personne@exemple.qc.ca', PASSWORD))).toBe('ACCOUNTS.INVALID_CREDENTIALS');
+
+    const failures = await db.query(
+      `SELECT details->>'reason' AS reason FROM accounts.audit_log WHERE action = 'sign-in-failed' AND identifier = $1 ORDER BY occurred_at, id`,
+      [email],
+    );
+    expect(failures.map((f: { reason: string }) => f.reason)).toEqual([...Array(5).fill('wrong-password'), 'locked']);
+  });
+
+  describe('trainers from the registry', () => {
+    let report: TrainerImportReport;
+
+    beforeAll(async () => {
+      report = await commands.execute(
+        new ImportTrainerRegistry(
+          adminId,
+          [
+            { line: 2, cardNumber: '003-1234', lastName: 'Éthier', firstName: 'Claude', email: 'claude.ethier@exemple.qc.ca', certificationExpiresOn: '2027-06-30' },
+            { line: 3, cardNumber: '003-9999', lastName: 'Sansmail', firstName: 'Bob', email: 'pas-une-adresse', certificationExpiresOn: '2027-06-30' },
+            { line: 4, cardNumber: '003-5678', lastName: 'Ethier', firstName: 'Céline', email: 'celine.ethier@exemple.qc.ca', certificationExpiresOn: '2026-12-31' },
+          ],
+          'fr',
+          client,
+        ),
+      );
+    });
+
+    it('keeps the good rows, rejects the bad one with its reason, and resolves the username collision', async () => {
+      expect(report.rows.map((r) => [r.line, r.outcome, r.username, r.error?.field ?? null])).toEqual([
+        [2, 'created', 'ethc003', null],
+        [3, 'rejected', null, 'email'],
+        [4, 'created', 'ethc003-2', null],
+      ]);
+      const rows = await db.query(
+        `SELECT username, trainer_card_number, certification_expires_on::text AS expires FROM accounts.accounts WHERE 'trainer' = ANY (roles) ORDER BY username`,
+      );
+      expect(rows).toEqual([
+        { username: 'ethc003', trainer_card_number: '003-1234', expires: '2027-06-30' },
+        { username: 'ethc003-2', trainer_card_number: '003-5678', expires: '2026-12-31' },
+      ]);
+      expect(await outboxNames()).toContain('accounts.trainer-certified.v1');
+      await expect(queries.execute(new FindTrainerByCardNumber('003-1234'))).resolves.toMatchObject({
+        username: 'ethc003',
+        firstName: 'Claude',
+        lastName: 'Éthier',
+        certificationExpiresOn: '2027-06-30',
+        active: false,
+      });
+    });
+
+    it('resets a password asked by card number: the link works once and ends every other session', async () => {
+      const email = 'claude.ethier@exemple.qc.ca';
+      const setToken = await lastLinkToken(app, 'accounts.set-password', email);
+      secrets.push(setToken);
+      await commands.execute(new ResetPassword(setToken, TRAINER_PASSWORD, TRAINER_PASSWORD, 'fr', client));
+      const first = await signIn('ethc003', TRAINER_PASSWORD);
+      const second = await signIn('ethc003', TRAINER_PASSWORD);
+      secrets.push(first.sessionToken, second.sessionToken);
+
+      await commands.execute(new RequestPasswordReset('card-number', ' 003-1234 ', 'fr', client));
+      const resetToken = await lastLinkToken(app, 'accounts.password-reset', email);
+      secrets.push(resetToken);
+      await commands.execute(new ResetPassword(resetToken, NEW_TRAINER_PASSWORD, NEW_TRAINER_PASSWORD, 'fr', client));
+      expect(await codeOf(commands.execute(new ResetPassword(resetToken, NEW_TRAINER_PASSWORD, NEW_TRAINER_PASSWORD, 'fr', client)))).toBe(
+        'ACCOUNTS.LINK_ALREADY_USED',
+      );
+
+      const sessions = await db.query(`SELECT revoked_reason FROM accounts.sessions WHERE id = ANY ($1::uuid[]) ORDER BY id`, [
+        [first.sessionId, second.sessionId],
+      ]);
+      expect(sessions).toEqual([{ revoked_reason: 'password-reset' }, { revoked_reason: 'password-reset' }]);
+      expect(await codeOf(signIn('ethc003', TRAINER_PASSWORD))).toBe('ACCOUNTS.INVALID_CREDENTIALS');
+      await expect(signIn('ethc003', NEW_TRAINER_PASSWORD)).resolves.toMatchObject({ accountId: first.accountId });
+      expect((await requestedMails(app)).filter((m) => m.to === email).map((m) => m.template)).toEqual([
+        'accounts.set-password',
+        'accounts.password-reset',
+        'accounts.password-changed',
+      ]);
+    });
+
+    it('answers the staff queries from SQL: search (accent-free prefix), profile, audit log', async () => {
+      const found = await queries.execute(new SearchAccounts(adminId, { text: 'ethi', role: 'trainer', page: 1, pageSize: 10 }));
+      expect(found.total).toBe(2);
+      expect(found.items.map((i) => i.username)).toEqual(['ethc003-2', 'ethc003']);
+      const none = await queries.execute(new SearchAccounts(adminId, { text: 'thier', page: 1, pageSize: 10 }));
+      expect(none.total).toBe(0);
+
+      const profile = await queries.execute(new GetProfile(found.items[1].accountId));
+      expect(profile).toMatchObject({ username: 'ethc003', trainerCardNumber: '003-1234', canEditName: false, pendingEmail: null });
+
+      const audit = await queries.execute(new SearchAuditLog(adminId, { accountId: found.items[1].accountId, page: 1, pageSize: 50 }));
+      expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['trainer-imported', 'password-reset-requested', 'password-reset']));
+      expect(audit.items[0].occurredAt >= audit.items[audit.items.length - 1].occurredAt).toBe(true);
+      expect(await codeOf(queries.execute(new SearchAuditLog(found.items[1].accountId, { page: 1, pageSize: 5 })))).toBe(
+        'ACCOUNTS.PERMISSION_DENIED',
+      );
+    });
+  });
+
+  it('creates one account when the same address registers twice at once', async () => {
+    const email = 'deux-fois@exemple.qc.ca';
+    const results = await Promise.allSettled([
+      commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, 'guardian', 'fr', client)),
+      commands.execute(new RegisterAccount(email.toUpperCase(), PASSWORD, PASSWORD, 'owner', 'fr', client)),
+    ]);
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM accounts.accounts WHERE lower(email) = $1`, [email]);
+    expect(count).toBe(1);
+    // Either both calls saw no account (the unique index refuses the second save) or one saw the other's.
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failures.map((f) => f.reason.code).every((code) => code === 'ACCOUNTS.EMAIL_ALREADY_IN_USE')).toBe(true);
+  });
+
+  it('refuses a save from a stale copy (optimistic concurrency), writing nothing', async () => {
+    const accounts = app.get(AccountRepository);
+    const id = AccountId.from(adminId);
+    const first = await accounts.get(id);
+    const stale = await accounts.get(id);
+    first.rename(PersonName.of('Ada', 'Lovelace'), new Date());
+    await accounts.save(first);
+    stale.rename(PersonName.of('Ada', 'Byron'), new Date());
+    await expect(accounts.save(stale)).rejects.toBeInstanceOf(ConcurrentUpdate);
+    expect((await accounts.get(id)).name?.lastName).toBe('Lovelace');
+  });
+
+  it('never withdraws the last active admin, with the admins locked in the unit of work', async () => {
+    expect(await codeOf(commands.execute(new WithdrawRole(adminId, adminId, 'admin', client)))).toBe('ACCOUNTS.LAST_ADMINISTRATOR');
+    await expect(app.get(AccountRepository).lockActiveAdministratorIds()).rejects.toThrow(/unitOfWork\.run/);
+    const ids = await app.get(TypeOrmUnitOfWork).run(() => app.get(AccountRepository).lockActiveAdministratorIds());
+    expect(ids.map((i) => i.value)).toEqual([adminId]);
+  });
+
+  it('stores no password and no token in clear, in any table of the run', async () => {
+    expect(secrets.length).toBeGreaterThan(10);
+    const tables = ['accounts.accounts', 'accounts.action_tokens', 'accounts.sessions', 'accounts.audit_log', 'messaging.outbox'];
+    for (const table of tables) {
+      const rows: { text: string }[] = await db.query(`SELECT t::text AS text FROM ${table} t`);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const secret of secrets) {
+        expect(rows.filter((r) => r.text.includes(secret)).map(() => `${table}: ${secret.slice(0, 4)}…`)).toEqual([]);
+      }
+    }
+    const audit: { text: string }[] = await db.query(`SELECT t::text AS text FROM accounts.audit_log t`);
+    expect(audit.some((r) => r.text.includes('$argon2'))).toBe(false);
+  });
+});
