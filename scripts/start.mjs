@@ -114,6 +114,14 @@ async function main() {
   const migrate = spawnSync(process.execPath, [outputs.api], { cwd: root, env: { ...env, RUN_MODE: 'migrate' }, stdio: 'inherit' });
   if (migrate.status !== 0) throw new Error(`migrations failed (exit ${migrate.status})`);
 
+  // Demo accounts (idempotent; off with DEMO_DATA=false, never in production): after the schema, before the api.
+  if (env.NODE_ENV !== 'production' && !/^(false|no|off|0)$/i.test((env.DEMO_DATA ?? '').trim())) {
+    say('seeding the demo accounts…');
+    const seed = spawnSync(process.execPath, [outputs.api], { cwd: root, env: { ...env, RUN_MODE: 'seed-demo' }, stdio: 'inherit' });
+    if (seed.status !== 0) throw new Error(`seeding the demo accounts failed (exit ${seed.status})`);
+    say('comptes de démonstration : voir README (« Comptes de démonstration »)');
+  }
+
   const api = runNode(outputs.api, env, 'api');
   stops.push(() => stopChild(api));
   const worker = runNode(outputs.worker, env, 'worker');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InvalidConfigurationError, loadAppConfig, type AppConfig } from '@guichet/shared/config';
@@ -7,6 +8,7 @@ import { configureHttpApp, maskSensitiveText } from '@guichet/shared/http';
 import { migrateDatabase } from '@guichet/shared/persistence';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app/app.module';
+import { seedDemoData } from './app/demo-data';
 import { MIGRATIONS } from './app/migrations';
 import { platformWebApps, webAppsMiddleware } from './app/web/web-apps.middleware';
 
@@ -33,6 +35,26 @@ async function migrate(config: AppConfig): Promise<void> {
   report('info', ran.length ? `Ran migrations: ${ran.join(', ')}` : 'Database schema is up to date', { migrations: ran });
 }
 
+/** RUN_MODE=seed-demo: create the README's demo accounts (never in production) and exit; `npm start` runs it after the migrations. */
+async function seedDemo(config: AppConfig): Promise<void> {
+  if (!config.demoData) {
+    report('info', config.isProduction ? 'Demo data is never seeded in production' : 'Demo data is off (DEMO_DATA=false)');
+    return;
+  }
+  const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true, abortOnError: false });
+  try {
+    const seeded = await seedDemoData(app.get(CommandBus), config.nodeEnv);
+    const count = (outcome: string) => seeded.filter((s) => s.outcome === outcome).length;
+    report('info', 'Demo accounts ready (see README, « Comptes de démonstration »)', {
+      created: count('created'),
+      completed: count('completed'),
+      unchanged: count('unchanged'),
+    });
+  } finally {
+    await app.close();
+  }
+}
+
 async function serve(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, abortOnError: false });
   await configureHttpApp(app);
@@ -45,8 +67,15 @@ async function serve(config: AppConfig): Promise<void> {
 // Validated before anything starts, so a bad setting is reported plainly and by name.
 const config = configurationOrExit();
 
-(config.runMode === 'migrate' ? migrate(config) : serve(config)).catch((error: unknown) => {
+const modes = {
+  migrate: { run: migrate, failure: 'Migration failed' },
+  'seed-demo': { run: seedDemo, failure: 'Seeding the demo accounts failed' },
+  serve: { run: serve, failure: 'The API failed to start' },
+} as const;
+const mode = modes[config.runMode];
+
+mode.run(config).catch((error: unknown) => {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  report('error', config.runMode === 'migrate' ? 'Migration failed' : 'The API failed to start', { err: maskSensitiveText(text) });
+  report('error', mode.failure, { err: maskSensitiveText(text) });
   process.exit(1);
 });

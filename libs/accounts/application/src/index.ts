@@ -23,5 +23,7 @@ export * from './lib/deactivate-account/deactivate-account.handler';
 export * from './lib/reactivate-account/reactivate-account.handler';
 export * from './lib/send-reset-link/send-reset-link.handler';
 export * from './lib/import-trainer-registry/import-trainer-registry.handler';
+export * from './lib/seed-demo-account/seed-demo-account.command';
+export * from './lib/seed-demo-account/seed-demo-account.handler';
 export * from './lib/queries/account-queries.handlers';
 export * from './lib/accounts-handlers';

@@ -19,6 +19,7 @@ import { RegisterAccountHandler } from './register-account/register-account.hand
 import { RequestEmailChangeHandler } from './request-email-change/request-email-change.handler';
 import { RequestPasswordResetHandler } from './request-password-reset/request-password-reset.handler';
 import { ResetPasswordHandler } from './reset-password/reset-password.handler';
+import { SeedDemoAccountHandler } from './seed-demo-account/seed-demo-account.handler';
 import { SendResetLinkHandler } from './send-reset-link/send-reset-link.handler';
 import { SignInHandler } from './sign-in/sign-in.handler';
 import { SignOutHandler } from './sign-out/sign-out.handler';
@@ -44,6 +45,7 @@ export const ACCOUNTS_HANDLERS = [
   ReactivateAccountHandler,
   SendResetLinkHandler,
   ImportTrainerRegistryHandler,
+  SeedDemoAccountHandler,
   GetAccountSummaryHandler,
   FindTrainerByCardNumberHandler,
   GetProfileHandler,

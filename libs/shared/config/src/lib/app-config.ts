@@ -28,6 +28,7 @@ export class AppConfig implements AppSettings {
   readonly trustProxy: TrustProxy;
   readonly staticDir: string;
   readonly sessionSecret: string;
+  readonly demoData: boolean;
 
   constructor(settings: AppSettings) {
     this.nodeEnv = settings.nodeEnv;
@@ -45,6 +46,7 @@ export class AppConfig implements AppSettings {
     this.trustProxy = settings.trustProxy;
     this.staticDir = settings.staticDir;
     this.sessionSecret = settings.sessionSecret;
+    this.demoData = settings.demoData;
   }
 
   get isProduction(): boolean {

@@ -39,6 +39,7 @@ describe('loadSettings', () => {
       trustProxy: false,
       staticDir: 'dist/apps',
       sessionSecret: DEVELOPMENT_SESSION_SECRET,
+      demoData: true,
     });
   });
 
@@ -67,6 +68,13 @@ describe('loadSettings', () => {
     expect(settings.publicUrl).toBe('https://guichet.example.org');
   });
 
+  it('turns the demo data off in production and keeps it on elsewhere unless told', () => {
+    expect(loadSettings(PRODUCTION).demoData).toBe(false);
+    expect(loadSettings({ ...PRODUCTION, DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(loadSettings({ NODE_ENV: 'test' }).demoData).toBe(true);
+    expect(loadSettings({ DEMO_DATA: 'off', RUN_MODE: 'seed-demo' })).toMatchObject({ demoData: false, runMode: 'seed-demo' });
+  });
+
   it('refuses a production start that relies on embedded defaults for required settings', () => {
     const error = problemsOf({ NODE_ENV: 'production' });
     expect(error.settings).toEqual(SETTINGS.filter((s) => s.requiredInProduction).map((s) => s.name));
@@ -82,6 +90,7 @@ describe('loadSettings', () => {
     ['SESSION_SECRET', 'short'],
     ['SESSION_SECRET', DEVELOPMENT_SESSION_SECRET],
     ['SESSION_SECRET', ` ${DEVELOPMENT_SESSION_SECRET} `],
+    ['DEMO_DATA', 'true'],
   ])('refuses %s=%s in production', (name, value) => {
     expect(problemsOf({ ...PRODUCTION, [name]: value }).settings).toEqual([name]);
   });

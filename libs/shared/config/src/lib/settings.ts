@@ -3,7 +3,7 @@ import { InvalidConfigurationError, type SettingProblem } from './invalid-config
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
-export const RUN_MODES = ['serve', 'migrate'] as const;
+export const RUN_MODES = ['serve', 'migrate', 'seed-demo'] as const;
 export type RunMode = (typeof RUN_MODES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -30,6 +30,8 @@ export interface AppSettings {
   readonly trustProxy: TrustProxy;
   readonly staticDir: string;
   readonly sessionSecret: string;
+  /** Seed the demo accounts (`RUN_MODE=seed-demo`); always false in production. */
+  readonly demoData: boolean;
 }
 
 /** A setting as documented to operators (the README table is generated from this list). */
@@ -154,7 +156,7 @@ const SPECS = [
   {
     key: 'runMode',
     name: 'RUN_MODE',
-    description: '`serve` runs the application; `migrate` applies the pending migrations of every context, then exits (`npm run migrate`, the Compose `migrate` step).',
+    description: '`serve` runs the application; `migrate` applies the pending migrations of every context, then exits (`npm run migrate`, the Compose `migrate` step); `seed-demo` creates the demo accounts when `DEMO_DATA` is on, then exits (the embedded run does it after the migrations).',
     default: 'serve',
     requiredInProduction: false,
     secret: false,
@@ -277,6 +279,16 @@ const SPECS = [
     secret: true,
     parse: parseSessionSecret,
   },
+  {
+    key: 'demoData',
+    name: 'DEMO_DATA',
+    description:
+      'Create the demo accounts of the README (« Comptes de démonstration », published passwords) with `RUN_MODE=seed-demo`. Off in production, where `true` is refused.',
+    default: 'true',
+    requiredInProduction: false,
+    secret: false,
+    parse: parseBoolean,
+  },
 ] as const satisfies readonly SettingSpec<keyof AppSettings>[];
 
 /** The documented settings (names, descriptions, defaults), in README order. */
@@ -327,6 +339,13 @@ export function loadSettings(env: Environment): AppSettings {
 
   if (production && env['SESSION_SECRET']?.trim() === DEVELOPMENT_SESSION_SECRET) {
     problems.push({ setting: 'SESSION_SECRET', problem: 'must not be the development secret in production' });
+  }
+  // Demo accounts have published passwords: never in production, whatever the default says.
+  if (production && values['demoData'] === true) {
+    if (env['DEMO_DATA'] !== undefined && env['DEMO_DATA'].trim() !== '') {
+      problems.push({ setting: 'DEMO_DATA', problem: 'must not be true in production (demo accounts have published passwords)' });
+    }
+    values['demoData'] = false;
   }
   if (problems.length > 0) throw new InvalidConfigurationError(problems, rawNodeEnv ?? 'development');
   return values as unknown as AppSettings;
