@@ -6,7 +6,7 @@
 //
 //   node scripts/with-services.mjs [--app] [--no-redis] <command> [args...]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,8 @@ if (args.length === 0) {
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
+// Reachable by the postgres user when run as root, so the cluster stays inside it (and goes with it).
+chmodSync(tmp, 0o755);
 const stops = [];
 let exitCode = 1;
 let command = null;
