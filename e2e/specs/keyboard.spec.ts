@@ -25,7 +25,7 @@ test.describe('keyboard alone', () => {
 
       await page.keyboard.press('Tab'); // skip link
       await page.keyboard.press('Tab'); // the app's name, a link home
-      await expectVisibleFocus(page.getByRole('banner').getByRole('link'));
+      await expectVisibleFocus(page.getByRole('banner').getByRole('link').first());
       await page.keyboard.press('Tab');
       const toEnglish = page.getByRole('button', { name: 'English' });
       await expectVisibleFocus(toEnglish);

@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+import { UserMenuComponent } from '@guichet/portal/accounts/feature';
 import { AppShellComponent } from '@guichet/shared/ui';
 
 @Component({
   selector: 'adm-root',
-  imports: [AppShellComponent, RouterOutlet],
+  imports: [AppShellComponent, RouterOutlet, UserMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<ui-app-shell><router-outlet /></ui-app-shell>`,
+  template: `<ui-app-shell><acc-user-menu uiShellActions /><router-outlet /></ui-app-shell>`,
 })
 export class AppComponent {}

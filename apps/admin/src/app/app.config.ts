@@ -1,6 +1,10 @@
 import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { provideI18n } from '@guichet/shared/ui';
+import { provideAccountsSession } from '@guichet/portal/accounts/data-access';
+import { ADMIN_ACCOUNTS_TRANSLATIONS } from '@guichet/admin/accounts/feature';
+import { ACCOUNTS_TRANSLATIONS } from '@guichet/portal/accounts/feature';
+import { languageInterceptor, mergeTranslations, provideI18n } from '@guichet/shared/ui';
 import { appRoutes } from './app.routes';
 import { ADMIN_TRANSLATIONS } from './admin.translations';
 
@@ -9,6 +13,9 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideI18n(ADMIN_TRANSLATIONS),
+    provideI18n(mergeTranslations(mergeTranslations(ADMIN_TRANSLATIONS, ACCOUNTS_TRANSLATIONS), ADMIN_ACCOUNTS_TRANSLATIONS)),
+    // XSRF: cookie XSRF-TOKEN echoed in X-XSRF-TOKEN (the defaults), which the API's guard expects.
+    provideHttpClient(withXsrfConfiguration({}), withInterceptors([languageInterceptor])),
+    provideAccountsSession('back-office'),
   ],
 };

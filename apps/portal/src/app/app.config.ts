@@ -1,6 +1,9 @@
 import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { provideI18n } from '@guichet/shared/ui';
+import { provideAccountsSession } from '@guichet/portal/accounts/data-access';
+import { ACCOUNTS_TRANSLATIONS } from '@guichet/portal/accounts/feature';
+import { languageInterceptor, mergeTranslations, provideI18n } from '@guichet/shared/ui';
 import { appRoutes } from './app.routes';
 import { PORTAL_TRANSLATIONS } from './portal.translations';
 
@@ -9,6 +12,9 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideI18n(PORTAL_TRANSLATIONS),
+    provideI18n(mergeTranslations(PORTAL_TRANSLATIONS, ACCOUNTS_TRANSLATIONS)),
+    // XSRF: cookie XSRF-TOKEN echoed in X-XSRF-TOKEN (the defaults), which the API's guard expects.
+    provideHttpClient(withXsrfConfiguration({}), withInterceptors([languageInterceptor])),
+    provideAccountsSession('portal'),
   ],
 };

@@ -17,3 +17,4 @@ export { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 export { LanguageSwitchComponent } from './language-switch/language-switch.component';
 export { AppShellComponent } from './shell/app-shell.component';
 export { NotFoundPage, notFoundRoute } from './not-found/not-found.page';
+export { languageInterceptor } from './http/language.interceptor';

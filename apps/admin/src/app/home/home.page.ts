@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatList, MatListItem } from '@angular/material/list';
+import { AdminAccountsNavComponent } from '@guichet/admin/accounts/feature';
 import { AdminTranslatePipe } from '../admin-translate.pipe';
 import type { AdminKey } from '../admin.translations';
 
@@ -7,7 +8,7 @@ const SERVICES: readonly AdminKey[] = ['home.cardRequests', 'home.registrations'
 
 @Component({
   selector: 'adm-home-page',
-  imports: [MatList, MatListItem, AdminTranslatePipe],
+  imports: [MatList, MatListItem, AdminTranslatePipe, AdminAccountsNavComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'home.title' | t }}</h1>
@@ -18,6 +19,7 @@ const SERVICES: readonly AdminKey[] = ['home.cardRequests', 'home.registrations'
         <mat-list-item role="listitem">{{ service | t }}</mat-list-item>
       }
     </mat-list>
+    <adm-accounts-nav />
   `,
 })
 export class HomePage {

@@ -7,7 +7,8 @@ import { TranslatePipe } from '../i18n/translate.pipe';
 import { LanguageSwitchComponent } from '../language-switch/language-switch.component';
 
 /**
- * The page frame of every app: skip link, banner with the app's name and the language switch,
+ * The page frame of every app: skip link, banner with the app's name, the language switch and the
+ * app's own actions (an element marked `uiShellActions`, e.g. the user menu),
  * the main landmark (where the routed page goes, projected), and the footer.
  */
 @Component({
@@ -21,6 +22,7 @@ import { LanguageSwitchComponent } from '../language-switch/language-switch.comp
         <a class="ui-app-shell__brand" routerLink="/">{{ 'app.name' | t }}</a>
         <span class="ui-app-shell__spacer"></span>
         <ui-language-switch />
+        <ng-content select="[uiShellActions]" />
       </mat-toolbar>
     </header>
     <main id="main-content" class="ui-app-shell__main" tabindex="-1" #main>
