@@ -80,7 +80,13 @@ test.describe('back-office account administration', () => {
 
     await page.goto('/admin/journal');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Journal de sécurité');
-    await expect(page.getByRole('cell', { name: 'staff-account-created' }).first()).toBeVisible();
+    // Actions show as words, not as the API's codes, in the UI's language.
+    await expect(page.getByRole('cell', { name: 'Compte du personnel créé', exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Connexion réussie', exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'staff-account-created', exact: true })).toHaveCount(0);
     await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('cell', { name: 'Staff account created', exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Signed in', exact: true }).first()).toBeVisible();
   });
 });

@@ -21,6 +21,10 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['admin', 'card-clerk', 'registrations-staff', 'exam-staff', 'seats-staff', 'finance'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** The account types a person may choose when registering (POST /api/accounts/registrations `role`). */
+export const SELF_SERVICE_ROLES = ['guardian', 'owner', 'learner'] as const;
+export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
+
 /** Where a session was opened: the public portal or the staff back-office. */
 export type SignInChannel = 'portal' | 'back-office';
 
@@ -54,6 +58,8 @@ export interface RegistrationForm {
   readonly passwordConfirmation: string;
   /** The ALTCHA widget's payload. */
   readonly altcha: string;
+  /** The account type; the API makes a parent (`guardian`) when it is left out. */
+  readonly role: SelfServiceRole;
 }
 
 export interface PasswordResetRequestForm {

@@ -6,6 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { AdminAccountsApi, toApiProblem, type AuditEntry, type Page } from '@guichet/portal/accounts/data-access';
 import { I18n, injectTranslate } from '@guichet/shared/ui';
 import { AdminAccountsTranslatePipe, type AdminAccountsKey } from '../admin-accounts.translations';
+import { isAuditAction } from './audit-actions';
 
 /** The security audit log, newest first (sign-ins, resets, password and e-mail changes, role changes). */
 @Component({
@@ -46,7 +47,7 @@ import { AdminAccountsTranslatePipe, type AdminAccountsKey } from '../admin-acco
           @for (entry of page.items; track entry.id) {
             <tr>
               <td>{{ when(entry) }}</td>
-              <td>{{ entry.action }}</td>
+              <td>{{ actionLabel(entry.action) }}</td>
               <td>{{ entry.accountId }}</td>
               <td>{{ entry.actorId }}</td>
               <td>{{ entry.identifier }}</td>
@@ -84,6 +85,11 @@ export class AuditLogPage implements OnInit {
   /** In the UI's language, through Intl (Angular's own locale data is not bundled). */
   protected when(entry: AuditEntry): string {
     return new Date(entry.occurredAt).toLocaleString(this.i18n.language() === 'fr' ? 'fr-CA' : 'en-CA');
+  }
+
+  /** A code this build does not know yet (a newer API) shows as is rather than as a missing key. */
+  protected actionLabel(action: string): string {
+    return isAuditAction(action) ? this.translate(`adminAccounts.auditAction.${action}`) : action;
   }
 
   protected details(entry: AuditEntry): string {

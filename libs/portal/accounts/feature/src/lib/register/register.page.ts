@@ -3,18 +3,19 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
-import { AccountsApi, toApiProblem } from '@guichet/portal/accounts/data-access';
+import { AccountsApi, SELF_SERVICE_ROLES, toApiProblem, type SelfServiceRole } from '@guichet/portal/accounts/data-access';
 import { injectTranslate } from '@guichet/shared/ui';
 import { AccountsTranslatePipe, type AccountsKey } from '../accounts.translations';
 import { ACCOUNT_PATHS } from '../shared/account-paths';
 import { applyProblem, fieldError, focusFirstProblem, samePasswords } from '../shared/forms';
 import { AltchaCheckComponent } from './altcha-check.component';
 
-/** « Pas un membre? Inscrivez-vous! »: « Courriel », « Mot de passe », « Confirmer le mot de passe », the bot check. */
+/** « Pas un membre? Inscrivez-vous! »: the account type, « Courriel », « Mot de passe », « Confirmer le mot de passe », the bot check. */
 @Component({
   selector: 'acc-register-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, AccountsTranslatePipe, AltchaCheckComponent],
+  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, MatRadioGroup, MatRadioButton, AccountsTranslatePipe, AltchaCheckComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'accounts.register.title' | t }}</h1>
@@ -29,6 +30,14 @@ import { AltchaCheckComponent } from './altcha-check.component';
         @if (formError(); as message) {
           <p class="acc-form__error" role="alert" tabindex="-1" data-form-error>{{ message }}</p>
         }
+        <fieldset>
+          <legend id="acc-register-role">{{ 'accounts.register.role' | t }}</legend>
+          <mat-radio-group class="acc-radios" formControlName="role" aria-labelledby="acc-register-role">
+            @for (role of roles; track role) {
+              <mat-radio-button [value]="role">{{ roleLabel(role) }}</mat-radio-button>
+            }
+          </mat-radio-group>
+        </fieldset>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'accounts.register.email' | t }}</mat-label>
           <input matInput type="email" formControlName="email" autocomplete="email" required />
@@ -65,6 +74,7 @@ export class RegisterPage {
   private readonly botCheck = viewChild(AltchaCheckComponent);
 
   protected readonly paths = ACCOUNT_PATHS;
+  protected readonly roles = SELF_SERVICE_ROLES;
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly sentTo = signal<string | null>(null);
@@ -73,6 +83,7 @@ export class RegisterPage {
 
   protected readonly form = inject(FormBuilder).nonNullable.group(
     {
+      role: ['guardian' as SelfServiceRole, Validators.required],
       email: ['', [Validators.required, Validators.email]],
       password: ['', Validators.required],
       passwordConfirmation: ['', Validators.required],
@@ -82,6 +93,10 @@ export class RegisterPage {
 
   protected error(name: 'email' | 'password' | 'passwordConfirmation'): string {
     return fieldError(this.form.get(name), this.translate);
+  }
+
+  protected roleLabel(role: SelfServiceRole): string {
+    return this.translate(`accounts.register.role.${role}`);
   }
 
   protected onBotCheck(payload: string | null): void {
