@@ -1,5 +1,6 @@
 export {
   registeredRoutes,
+  declaredRoutes,
   matrixProblems,
   outcomeOf,
   type AuthorizationMatrix,

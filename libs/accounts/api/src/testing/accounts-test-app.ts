@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { SignIn, UNKNOWN_CLIENT, isStaffRole, type Role } from '@guichet/accounts/contracts';
+import { SignIn, UNKNOWN_CLIENT, isStaffRole, type Role, type SignInChannel } from '@guichet/accounts/contracts';
 import { ACCOUNTS_HANDLERS, AccountMail, AccountReadModel, AuditLog, TokenGenerator } from '@guichet/accounts/application';
 import { AccountRepository, LearnerUserCodes, PasswordHasher, SessionRepository, UsernameAvailability } from '@guichet/accounts/domain';
 import { UnitOfWork } from '@guichet/shared/application';
@@ -68,8 +68,11 @@ export async function accountsTestApp() {
     origin,
     /** A genuine XSRF token for the `XSRF-TOKEN` cookie and the `X-XSRF-TOKEN` header. */
     xsrf: (): string => csrf.issue(),
-    /** An active account holding exactly `role` (created once), signed in afresh on its channel. */
-    async sessionAs(role: Role): Promise<string> {
+    /**
+     * An active account holding exactly `role` (created once), signed in afresh on `channel`: by
+     * default its own (back-office for staff, portal for the others).
+     */
+    async sessionAs(role: Role, channel: SignInChannel = isStaffRole(role) ? 'back-office' : 'portal'): Promise<string> {
       let email = emails.get(role);
       if (email === undefined) {
         email = `${role.replace(/[^a-z]/g, '')}@exemple.ca`;
@@ -83,7 +86,6 @@ export async function accountsTestApp() {
         }
         emails.set(role, email);
       }
-      const channel = isStaffRole(role) ? 'back-office' : 'portal';
       const result = await commands.execute(new SignIn(email, PASSWORD, channel, false, UNKNOWN_CLIENT));
       return result.sessionToken;
     },

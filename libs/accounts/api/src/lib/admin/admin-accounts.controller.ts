@@ -26,7 +26,7 @@ import {
   type Page,
   type TrainerImportReport,
 } from '@guichet/accounts/contracts';
-import { CurrentUser, Permission, type Principal } from '@guichet/shared/auth';
+import { BackOffice, CurrentUser, Permission, type Principal } from '@guichet/shared/auth';
 import type { Request } from 'express';
 import { UnreadableRegistryFile } from '../shared/accounts-api.errors';
 import { clientOf, langOf } from '../shared/request-context';
@@ -61,10 +61,12 @@ async function readTextBody(req: Request, limit: number): Promise<string> {
 }
 
 /**
- * Back-office user administration. The guard checks the permission table of the contracts; the
- * handlers check the same table again with the actor id (defence in depth).
+ * Back-office user administration, refused to portal sessions (staff included). The guard checks the
+ * permission table of the contracts; the handlers check the same table again with the actor id
+ * (defence in depth).
  */
 @ApiTags('admin')
+@BackOffice()
 @Controller('admin')
 export class AdminAccountsController {
   constructor(

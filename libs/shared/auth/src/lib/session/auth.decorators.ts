@@ -3,6 +3,10 @@ import type { Request } from 'express';
 import type { Principal } from './principal';
 
 export const REQUIRED_ROLES_KEY = 'guichet:auth:roles';
+export const REQUIRED_CHANNEL_KEY = 'guichet:auth:channel';
+
+/** The channel of a session opened in the back-office application. */
+export const BACK_OFFICE_CHANNEL = 'back-office';
 
 // `@Public()` lives in the http lib so that the foundation's health and metrics routes can use it.
 export { IS_PUBLIC_KEY, Public } from '@guichet/shared/http';
@@ -17,6 +21,12 @@ export const Roles = (...roles: readonly string[]): CustomDecorator => SetMetada
 export function Permission<P extends string>(table: Readonly<Record<P, readonly string[]>>, permission: P): CustomDecorator {
   return SetMetadata(REQUIRED_ROLES_KEY, [...table[permission]]);
 }
+
+/**
+ * The caller must be signed in on the back-office (403 `AUTH.BACK_OFFICE_REQUIRED` otherwise): staff
+ * routes refuse a staff member's portal session, whatever its roles. On a controller or a handler.
+ */
+export const BackOffice = (): CustomDecorator => SetMetadata(REQUIRED_CHANNEL_KEY, BACK_OFFICE_CHANNEL);
 
 /** Request property holding the principal once the guard has authenticated the request. */
 export const PRINCIPAL_PROPERTY = 'guichetPrincipal';

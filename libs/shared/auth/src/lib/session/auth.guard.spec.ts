@@ -7,10 +7,10 @@ import { configureHttpApp, HttpFoundationModule } from '@guichet/shared/http';
 import request from 'supertest';
 import { CsrfProtection } from '../csrf/csrf-protection';
 import { AuthModule } from '../auth.module';
-import { CurrentUser, Permission, Public, Roles } from './auth.decorators';
+import { BackOffice, CurrentUser, Permission, Public, Roles } from './auth.decorators';
 import { SessionAuthenticator, type Principal } from './principal';
 
-const principal = (roles: string[]): Principal => ({
+const principal = (roles: string[], channel = 'portal'): Principal => ({
   accountId: 'a-1',
   sessionId: 's-1',
   username: 'ethc003',
@@ -18,7 +18,7 @@ const principal = (roles: string[]): Principal => ({
   firstName: 'Claude',
   lastName: 'Éthier',
   roles,
-  channel: 'portal',
+  channel,
 });
 
 class FakeSessions extends SessionAuthenticator {
@@ -27,6 +27,8 @@ class FakeSessions extends SessionAuthenticator {
     this.calls++;
     if (token === 'trainer-token') return principal(['trainer']);
     if (token === 'admin-token') return principal(['admin']);
+    if (token === 'admin-back-office-token') return principal(['admin'], 'back-office');
+    if (token === 'trainer-back-office-token') return principal(['trainer'], 'back-office');
     return null;
   }
 }
@@ -65,6 +67,16 @@ class ProbeController {
   }
 }
 
+@BackOffice()
+@Controller('probe-staff')
+class BackOfficeProbeController {
+  @Roles('admin')
+  @Get()
+  staff(): { ok: true } {
+    return { ok: true };
+  }
+}
+
 const sessions = new FakeSessions();
 
 @Module({ providers: [{ provide: SessionAuthenticator, useValue: sessions }], exports: [SessionAuthenticator] })
@@ -82,7 +94,7 @@ describe('AuthGuard', () => {
         HttpFoundationModule.forRoot({ logStream: new Writable({ write: (_c, _e, cb) => cb() }) }),
         AuthModule.forRoot({ imports: [FakeSessionsModule], store: 'memory' }),
       ],
-      controllers: [ProbeController],
+      controllers: [ProbeController, BackOfficeProbeController],
     }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
     await configureHttpApp(app);
@@ -139,6 +151,16 @@ describe('AuthGuard', () => {
   it('checks @Permission against the given table', async () => {
     expect((await post('/api/probe/manage', 'trainer-token')).status).toBe(403);
     expect((await post('/api/probe/manage', 'admin-token')).status).toBe(201);
+  });
+
+  it('refuses a portal session on a @BackOffice() route with 403 problem+json, roles notwithstanding', async () => {
+    const portal = await get('/api/probe-staff', 'admin-token');
+    expect(portal.status).toBe(403);
+    expect(portal.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(portal.body.code).toBe('AUTH.BACK_OFFICE_REQUIRED');
+    expect((await get('/api/probe-staff', 'admin-back-office-token')).status).toBe(200);
+    expect((await get('/api/probe-staff', 'trainer-back-office-token')).status).toBe(403);
+    expect((await get('/api/probe-staff')).status).toBe(401);
   });
 
   it('checks CSRF on public POST routes too, before looking at the session', async () => {

@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { CsrfRejected } from '../csrf/csrf.errors';
 import { CsrfProtection, STATE_CHANGING_METHODS } from '../csrf/csrf-protection';
-import { IS_PUBLIC_KEY, PRINCIPAL_PROPERTY, REQUIRED_ROLES_KEY, type AuthenticatedRequest } from './auth.decorators';
+import { IS_PUBLIC_KEY, PRINCIPAL_PROPERTY, REQUIRED_CHANNEL_KEY, REQUIRED_ROLES_KEY, type AuthenticatedRequest } from './auth.decorators';
+import { BackOfficeRequired } from './session.errors';
 import { AuthCookies } from './auth-cookies';
 import { readCookie, SESSION_COOKIE, XSRF_COOKIE } from './cookies';
 import { SessionAuthenticator, type RequestClient } from './principal';
@@ -18,7 +19,8 @@ export function requestClient(req: Request): RequestClient {
  * when the browser has none; refuses a state-changing request without the token pair (403
  * `AUTH.CSRF`, public routes included); resolves the session cookie (clearing a dead one); then
  * refuses signed-out callers (401) unless the route is `@Public()`, and callers lacking the
- * `@Roles`/`@Permission` roles (403).
+ * `@Roles`/`@Permission` roles (403), or signed in on the wrong channel for a `@BackOffice()` route
+ * (403 `AUTH.BACK_OFFICE_REQUIRED`).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -47,6 +49,8 @@ export class AuthGuard implements CanActivate {
     if (principal === null) throw new UnauthorizedException();
     const required = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES_KEY, targets);
     if (required && !required.some((role) => principal.roles.includes(role))) throw new ForbiddenException();
+    const channel = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_CHANNEL_KEY, targets);
+    if (channel !== undefined && principal.channel !== channel) throw new BackOfficeRequired();
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
+import { RequestMethod, type DynamicModule, type ForwardReference, type INestApplication, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
@@ -18,22 +18,63 @@ export type AuthorizationMatrix<A extends string = string> = Readonly<Record<str
  * route metadata (the Express router also holds middleware bindings for every verb, which are not routes).
  */
 export function registeredRoutes(app: INestApplication, globalPrefix = 'api'): string[] {
-  const routes = new Set<string>();
+  const controllers: Type[] = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Type | null;
-      if (!controller) continue;
-      const controllerPaths = asArray(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined);
-      const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (method === undefined) continue;
-        const methodPaths = asArray(Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined);
-        for (const base of controllerPaths) {
-          for (const path of methodPaths) routes.add(`${RequestMethod[method]} ${joinPath(globalPrefix, base, path)}`);
-        }
+      if (wrapper.metatype) controllers.push(wrapper.metatype as Type);
+    }
+  }
+  return routesOf(controllers, globalPrefix);
+}
+
+type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+/**
+ * Every route declared by the controllers of `root` and of every module it imports, dynamic modules
+ * included, in the form of `registeredRoutes`. Read from the decorators' metadata alone: no module is
+ * instantiated, so nothing connects to a database or a queue.
+ */
+export async function declaredRoutes(root: Type | DynamicModule, globalPrefix = 'api'): Promise<string[]> {
+  const controllers = new Set<Type>();
+  const seen = new Set<unknown>();
+  const pending: ModuleImport[] = [root];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    const entry = isForwardReference(next) ? (next.forwardRef() as Type | DynamicModule) : await next;
+    if (entry === undefined || entry === null || seen.has(entry)) continue;
+    seen.add(entry);
+    const moduleClass = 'module' in entry ? entry.module : entry;
+    const dynamic = 'module' in entry ? entry : null;
+    for (const controller of [...metadataList<Type>('controllers', moduleClass), ...(dynamic?.controllers ?? [])]) controllers.add(controller);
+    pending.push(...metadataList<ModuleImport>('imports', moduleClass), ...((dynamic?.imports ?? []) as ModuleImport[]));
+    // A dynamic module's class may declare more than its `forRoot` result: walk the class too.
+    if (dynamic !== null) pending.push(moduleClass);
+  }
+  return routesOf([...controllers], globalPrefix);
+}
+
+function isForwardReference(value: ModuleImport | undefined): value is ForwardReference {
+  return typeof value === 'object' && value !== null && 'forwardRef' in value;
+}
+
+function metadataList<T>(key: 'imports' | 'controllers', target: Type): T[] {
+  return (Reflect.getMetadata(key, target) as T[] | undefined) ?? [];
+}
+
+/** The routes of these controllers, as `METHOD /prefix/controller/path`, sorted and without duplicates. */
+function routesOf(controllers: readonly Type[], globalPrefix: string): string[] {
+  const routes = new Set<string>();
+  for (const controller of controllers) {
+    const controllerPaths = asArray(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined);
+    const prototype = controller.prototype as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const handler = prototype[name];
+      if (name === 'constructor' || typeof handler !== 'function') continue;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (method === undefined) continue;
+      const methodPaths = asArray(Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined);
+      for (const base of controllerPaths) {
+        for (const path of methodPaths) routes.add(`${RequestMethod[method]} ${joinPath(globalPrefix, base, path)}`);
       }
     }
   }
