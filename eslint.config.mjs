@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import nx from '@nx/eslint-plugin';
 
 /** The bounded contexts. Each gets its scope tag; a context may use another context's contracts only. */
@@ -67,6 +68,20 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  // The kernel and the domains are plain TypeScript: no Node built-in either (the Nx rule checks packages only).
+  {
+    files: ['libs/shared/kernel/src/**/*.ts', 'libs/*/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: 'The domain imports only the kernel: put this behind a port or in the application layer.' })),
+          patterns: [{ group: ['node:*'], message: 'The domain imports only the kernel: put this behind a port or in the application layer.' }],
+        },
+      ],
     },
   },
   // A project's eslint.config.mjs extends this file by relative path: that is no import between projects.

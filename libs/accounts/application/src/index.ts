@@ -27,3 +27,4 @@ export * from './lib/seed-demo-account/seed-demo-account.command';
 export * from './lib/seed-demo-account/seed-demo-account.handler';
 export * from './lib/queries/account-queries.handlers';
 export * from './lib/accounts-handlers';
+export { hashToken } from './lib/shared/hash-token';

@@ -1,3 +1,4 @@
+import { hashToken } from '@guichet/accounts/application';
 import {
   ConfirmEmail,
   FindTrainerByCardNumber,
@@ -14,7 +15,7 @@ import {
   type TrainerImportReport,
   type SignInResult,
 } from '@guichet/accounts/contracts';
-import { Account, AccountId, AccountRepository, Password, PasswordHasher, TokenHash, Username } from '@guichet/accounts/domain';
+import { Account, AccountId, AccountRepository, Password, PasswordHasher, Username } from '@guichet/accounts/domain';
 import { Email, PersonName } from '@guichet/shared/kernel';
 import { ConcurrentUpdate, TypeOrmUnitOfWork } from '@guichet/shared/persistence';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -61,11 +62,11 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
       name: PersonName.of('Ada', 'Admin'),
       username: Username.parse('adaadmin'),
       roles: ['admin'],
-      setPasswordToken: TokenHash.of('seed-admin'),
+      setPasswordToken: hashToken('seed-admin'),
       by: AccountId.generate(),
       now,
     });
-    await account.resetPassword(TokenHash.of('seed-admin'), Password.create(ADMIN_PASSWORD), app.get(PasswordHasher), now);
+    await account.resetPassword(hashToken('seed-admin'), Password.create(ADMIN_PASSWORD), app.get(PasswordHasher), now);
     await app.get(AccountRepository).save(account);
     return account.id.value;
   }
@@ -113,7 +114,7 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     const result = await signIn('parent@exemple.qc.ca', PASSWORD);
     secrets.push(result.sessionToken);
     const [session] = await db.query(`SELECT token_hash, account_id, revoked_at FROM accounts.sessions WHERE id = $1`, [result.sessionId]);
-    expect(session).toEqual({ token_hash: TokenHash.of(result.sessionToken).value, account_id: result.accountId, revoked_at: null });
+    expect(session).toEqual({ token_hash: hashToken(result.sessionToken).value, account_id: result.accountId, revoked_at: null });
     const [lastSignIn] = await db.query(`SELECT last_signed_in_at FROM accounts.accounts WHERE id = $1`, [result.accountId]);
     expect(lastSignIn.last_signed_in_at).toBeInstanceOf(Date);
   });

@@ -1,3 +1,4 @@
+import { hashToken } from '../lib/shared/hash-token';
 import {
   ChangePassword,
   ConfirmEmail,
@@ -10,7 +11,7 @@ import {
   type SignInResult,
   type StaffRole,
 } from '@guichet/accounts/contracts';
-import { Account, AccountId, Password, TokenHash, Username } from '@guichet/accounts/domain';
+import { Account, AccountId, Password, Username } from '@guichet/accounts/domain';
 import { Email, FixedClock, PersonName } from '@guichet/shared/kernel';
 import { AuthenticateSessionHandler } from '../lib/authenticate-session/authenticate-session.handler';
 import { ChangeNameHandler } from '../lib/change-name/change-name.handler';
@@ -116,11 +117,11 @@ export function harness() {
         name: PersonName.of('Prénom', 'Personnel'),
         username: Username.parse(email.slice(0, email.indexOf('@')).replace(/[^a-z0-9]/g, '') + 'x'),
         roles,
-        setPasswordToken: TokenHash.of(`seed-${email}`),
+        setPasswordToken: hashToken(`seed-${email}`),
         by: AccountId.generate(),
         now: clock.now(),
       });
-      await account.resetPassword(TokenHash.of(`seed-${email}`), Password.create(password), hasher, clock.now());
+      await account.resetPassword(hashToken(`seed-${email}`), Password.create(password), hasher, clock.now());
       await accounts.save(account);
       return account.id.value;
     },

@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { AuthenticateSession, type AuthenticatedPrincipal } from '@guichet/accounts/contracts';
-import { AccountRepository, SessionRepository, TokenHash } from '@guichet/accounts/domain';
+import { AccountRepository, SessionRepository } from '@guichet/accounts/domain';
 import { Clock } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
@@ -14,7 +15,7 @@ export class AuthenticateSessionHandler implements ICommandHandler<AuthenticateS
   async execute(cmd: AuthenticateSession): Promise<AuthenticatedPrincipal | null> {
     if (!cmd.sessionToken) return null;
     const now = this.clock.now();
-    const session = await this.sessions.findByTokenHash(TokenHash.of(cmd.sessionToken));
+    const session = await this.sessions.findByTokenHash(hashToken(cmd.sessionToken));
     if (session === null || !session.isActiveAt(now) || session.channel !== cmd.channel) return null;
     const account = await this.accounts.findById(session.accountId);
     if (account === null || account.status !== 'active') return null;

@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { ConfirmEmailChange } from '@guichet/accounts/contracts';
-import { AccountRepository, EmailAlreadyInUse, InvalidLink, TokenHash } from '@guichet/accounts/domain';
+import { AccountRepository, EmailAlreadyInUse, InvalidLink } from '@guichet/accounts/domain';
 import { Clock } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountMail, maskEmail } from '../ports/account-mail';
@@ -16,7 +17,7 @@ export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailCh
   ) {}
 
   async execute(cmd: ConfirmEmailChange): Promise<void> {
-    const hash = TokenHash.of(cmd.token);
+    const hash = hashToken(cmd.token);
     const account = await this.accounts.findByActionToken(hash);
     if (account === null) throw new InvalidLink();
     const pending = account.pendingEmailFor(hash);

@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { ConfirmEmail } from '@guichet/accounts/contracts';
-import { AccountRepository, InvalidLink, TokenHash } from '@guichet/accounts/domain';
+import { AccountRepository, InvalidLink } from '@guichet/accounts/domain';
 import { Clock } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AuditLog } from '../ports/audit-log';
@@ -13,7 +14,7 @@ export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmail> {
   ) {}
 
   async execute(cmd: ConfirmEmail): Promise<void> {
-    const hash = TokenHash.of(cmd.token);
+    const hash = hashToken(cmd.token);
     const account = await this.accounts.findByActionToken(hash);
     if (account === null) throw new InvalidLink();
     const now = this.clock.now();

@@ -1,14 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { CreateStaffAccount } from '@guichet/accounts/contracts';
-import {
-  Account,
-  AccountId,
-  AccountRepository,
-  EmailAlreadyInUse,
-  TokenHash,
-  Username,
-  UsernameAvailability,
-  UsernameTaken,
-} from '@guichet/accounts/domain';
+import { Account, AccountId, AccountRepository, EmailAlreadyInUse, Username, UsernameAvailability, UsernameTaken } from '@guichet/accounts/domain';
 import { Clock, Email, PersonName } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountMail } from '../ports/account-mail';
@@ -48,7 +40,7 @@ export class CreateStaffAccountHandler implements ICommandHandler<CreateStaffAcc
       name,
       username,
       roles: cmd.roles,
-      setPasswordToken: TokenHash.of(token),
+      setPasswordToken: hashToken(token),
       by: actor,
       now,
     });

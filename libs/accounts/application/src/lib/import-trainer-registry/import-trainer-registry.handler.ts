@@ -1,21 +1,11 @@
+import { hashToken } from '../shared/hash-token';
 import {
   ImportTrainerRegistry,
   type TrainerImportReport,
   type TrainerImportRowResult,
   type TrainerRegistryRow,
 } from '@guichet/accounts/contracts';
-import {
-  Account,
-  AccountId,
-  AccountRepository,
-  EmailAlreadyInUse,
-  TokenHash,
-  TrainerCardNumber,
-  Username,
-  UsernameAllocator,
-  UsernameAvailability,
-  type TrainerRegistryEntry,
-} from '@guichet/accounts/domain';
+import { Account, AccountId, AccountRepository, EmailAlreadyInUse, TrainerCardNumber, Username, UsernameAllocator, UsernameAvailability, type TrainerRegistryEntry } from '@guichet/accounts/domain';
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock, Email, isDomainError, LocalDate, PersonName, type DomainError, type Lang } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -104,7 +94,7 @@ export class ImportTrainerRegistryHandler implements ICommandHandler<ImportTrain
         id: AccountId.generate(),
         entry,
         username: await this.allocator.allocate(Username.forTrainer(entry.name, entry.cardNumber)),
-        setPasswordToken: TokenHash.of(token),
+        setPasswordToken: hashToken(token),
         by: actor,
         now,
       });
@@ -128,7 +118,7 @@ export class ImportTrainerRegistryHandler implements ICommandHandler<ImportTrain
   ): AccountMailMessage | null {
     if (outcome === 'unchanged' || account.hasPassword || account.status === 'deactivated') return null;
     const token = this.tokens.generate();
-    account.issueSetPasswordLink(TokenHash.of(token), now, actor);
+    account.issueSetPasswordLink(hashToken(token), now, actor);
     return setPasswordMail(account, token, lang);
   }
 }

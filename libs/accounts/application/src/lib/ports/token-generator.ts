@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * Port: secret tokens for links and session cookies. Each has at least 256 bits from a CSPRNG and is
- * URL-safe (base64url, no padding). Only `TokenHash.of(token)` is ever stored.
+ * URL-safe (base64url, no padding). Only `hashToken(token)` is ever stored.
  */
 export abstract class TokenGenerator {
   abstract generate(): string;

@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { ConfirmEmail, RegisterAccount } from '@guichet/accounts/contracts';
-import { TokenHash } from '@guichet/accounts/domain';
+
 import { client, codeOf, harness, PASSWORD } from '../../testing/harness';
 
 describe('RegisterAccount and ConfirmEmail', () => {
@@ -10,7 +11,7 @@ describe('RegisterAccount and ConfirmEmail', () => {
     expect(row.status).toBe('pending-confirmation');
     expect(row.roles).toEqual(['guardian']);
     const token = h.mail.lastToken('email-confirmation', 'parent@exemple.qc.ca');
-    expect(row.tokens.map((t) => t.hash)).toEqual([TokenHash.of(token).value]);
+    expect(row.tokens.map((t) => t.hash)).toEqual([hashToken(token).value]);
     expect(JSON.stringify([...h.accounts.rows.values()])).not.toContain(token);
     expect(h.accounts.outbox.map((e) => e.eventName)).toEqual(['accounts.account-registered.v1']);
   });

@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { RegisterAccount } from '@guichet/accounts/contracts';
-import { Account, AccountId, AccountRepository, LearnerUserCodes, PasswordHasher, TokenHash } from '@guichet/accounts/domain';
+import { Account, AccountId, AccountRepository, LearnerUserCodes, PasswordHasher } from '@guichet/accounts/domain';
 import { Clock, Email } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountMail } from '../ports/account-mail';
@@ -38,7 +39,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccount> 
       role: cmd.role,
       passwordHash,
       learnerUserCode: cmd.role === 'learner' ? await this.learnerCodes.next() : null,
-      confirmationToken: TokenHash.of(token),
+      confirmationToken: hashToken(token),
       now,
     });
     await this.accounts.save(account);

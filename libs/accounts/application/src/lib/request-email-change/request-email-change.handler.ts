@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { RequestEmailChange } from '@guichet/accounts/contracts';
-import { AccountId, AccountRepository, EmailAlreadyInUse, TokenHash } from '@guichet/accounts/domain';
+import { AccountId, AccountRepository, EmailAlreadyInUse } from '@guichet/accounts/domain';
 import { Clock, Email } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountMail } from '../ports/account-mail';
@@ -23,7 +24,7 @@ export class RequestEmailChangeHandler implements ICommandHandler<RequestEmailCh
     if (holder !== null && !holder.id.equals(account.id)) throw new EmailAlreadyInUse();
     const token = this.tokens.generate();
     const now = this.clock.now();
-    account.requestEmailChange(newEmail, TokenHash.of(token), now);
+    account.requestEmailChange(newEmail, hashToken(token), now);
     await this.accounts.save(account);
     await this.audit.record({
       action: 'email-change-requested',

@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { RequestPasswordReset } from '@guichet/accounts/contracts';
-import { AccountRepository, InvalidTrainerCardNumber, TokenHash, TrainerCardNumber, type Account } from '@guichet/accounts/domain';
+import { AccountRepository, InvalidTrainerCardNumber, TrainerCardNumber, type Account } from '@guichet/accounts/domain';
 import { Clock, Email } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountMail } from '../ports/account-mail';
@@ -26,7 +27,7 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     const account = await this.find(cmd);
     const eligible = account !== null && account.canReceivePasswordLink;
     if (eligible) {
-      account.requestPasswordReset(TokenHash.of(token), now);
+      account.requestPasswordReset(hashToken(token), now);
       await this.accounts.save(account);
     }
     await this.audit.record({

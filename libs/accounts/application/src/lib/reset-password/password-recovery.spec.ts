@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { AuthenticateSession, DeactivateAccount, RequestPasswordReset, ResetPassword } from '@guichet/accounts/contracts';
-import { Account, AccountId, TokenHash, TrainerCardNumber, Username } from '@guichet/accounts/domain';
+import { Account, AccountId, TrainerCardNumber, Username } from '@guichet/accounts/domain';
 import { Email, LocalDate, PersonName } from '@guichet/shared/kernel';
 import { client, codeOf, harness, PASSWORD, type Harness } from '../../testing/harness';
 
@@ -17,7 +18,7 @@ async function trainerWithPassword(h: Harness): Promise<string> {
     id: AccountId.generate(),
     entry,
     username: Username.forTrainer(entry.name, entry.cardNumber),
-    setPasswordToken: TokenHash.of('seed'),
+    setPasswordToken: hashToken('seed'),
     by: AccountId.generate(),
     now: h.clock.now(),
   });

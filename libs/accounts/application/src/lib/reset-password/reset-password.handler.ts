@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { ResetPassword } from '@guichet/accounts/contracts';
-import { AccountRepository, InvalidLink, PasswordHasher, SessionRepository, TokenHash } from '@guichet/accounts/domain';
+import { AccountRepository, InvalidLink, PasswordHasher, SessionRepository } from '@guichet/accounts/domain';
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -21,7 +22,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPassword> {
   ) {}
 
   async execute(cmd: ResetPassword): Promise<void> {
-    const hash = TokenHash.of(cmd.token);
+    const hash = hashToken(cmd.token);
     const account = await this.accounts.findByActionToken(hash);
     if (account === null) throw new InvalidLink();
     const password = newPassword(cmd.newPassword, cmd.passwordConfirmation, {

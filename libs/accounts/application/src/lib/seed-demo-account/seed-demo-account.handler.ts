@@ -1,15 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { UNKNOWN_CLIENT } from '@guichet/accounts/contracts';
-import {
-  Account,
-  AccountId,
-  AccountNotFound,
-  AccountRepository,
-  LearnerUserCodes,
-  Password,
-  PasswordHasher,
-  TokenHash,
-  Username,
-} from '@guichet/accounts/domain';
+import { Account, AccountId, AccountNotFound, AccountRepository, LearnerUserCodes, Password, PasswordHasher, Username } from '@guichet/accounts/domain';
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock, Email, PersonName } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -61,7 +52,7 @@ export class SeedDemoAccountHandler implements ICommandHandler<SeedDemoAccount> 
   private async create(email: Email, password: Password, profile: DemoAccountProfile, now: Date): Promise<Account> {
     const id = AccountId.generate();
     // The links issued at creation are replaced and used in `complete`; no raw token leaves this method.
-    const unusedLink = TokenHash.of(this.tokens.generate());
+    const unusedLink = hashToken(this.tokens.generate());
     switch (profile.kind) {
       case 'staff':
         return Account.createStaff({
@@ -95,13 +86,13 @@ export class SeedDemoAccountHandler implements ICommandHandler<SeedDemoAccount> 
     if (account.status === 'deactivated') return false;
     let changed = false;
     if (!account.hasPassword) {
-      const token = TokenHash.of(this.tokens.generate());
+      const token = hashToken(this.tokens.generate());
       account.issueSetPasswordLink(token, now, null);
       await account.resetPassword(token, password, this.hasher, now);
       changed = true;
     }
     if (account.status === 'pending-confirmation') {
-      const token = TokenHash.of(this.tokens.generate());
+      const token = hashToken(this.tokens.generate());
       account.reissueEmailConfirmation(token, now);
       account.confirmEmail(token, now);
       changed = true;

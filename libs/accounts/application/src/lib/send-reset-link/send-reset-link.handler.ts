@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { SendResetLink } from '@guichet/accounts/contracts';
-import { AccountId, AccountRepository, TokenHash } from '@guichet/accounts/domain';
+import { AccountId, AccountRepository } from '@guichet/accounts/domain';
 import { Clock } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountMail } from '../ports/account-mail';
@@ -29,8 +30,8 @@ export class SendResetLinkHandler implements ICommandHandler<SendResetLink> {
     const token = this.tokens.generate();
     const now = this.clock.now();
     const firstPassword = !account.hasPassword;
-    if (firstPassword) account.issueSetPasswordLink(TokenHash.of(token), now, actor);
-    else account.requestPasswordReset(TokenHash.of(token), now, actor);
+    if (firstPassword) account.issueSetPasswordLink(hashToken(token), now, actor);
+    else account.requestPasswordReset(hashToken(token), now, actor);
     await this.accounts.save(account);
     await this.audit.record(
       staffAction('password-reset-link-sent', now, account.id.value, actor.value, cmd.client, { firstPassword }),

@@ -1,3 +1,4 @@
+import { hashToken } from '../shared/hash-token';
 import { SignIn, type SignInResult } from '@guichet/accounts/contracts';
 import {
   AccountIsDeactivated,
@@ -10,7 +11,6 @@ import {
   Session,
   SessionId,
   SessionRepository,
-  TokenHash,
   Username,
   type Account,
   type SignInOutcome,
@@ -60,13 +60,13 @@ export class SignInHandler implements ICommandHandler<SignIn> {
     }
 
     if (cmd.previousSessionToken) {
-      const previous = await this.sessions.findByTokenHash(TokenHash.of(cmd.previousSessionToken));
+      const previous = await this.sessions.findByTokenHash(hashToken(cmd.previousSessionToken));
       if (previous !== null && previous.revoke('rotated', now)) await this.sessions.save(previous);
     }
     const sessionToken = this.tokens.generate();
     const session = Session.open({
       id: SessionId.generate(),
-      tokenHash: TokenHash.of(sessionToken),
+      tokenHash: hashToken(sessionToken),
       accountId: account.id,
       channel: cmd.channel,
       rememberMe: cmd.rememberMe,

@@ -1,5 +1,6 @@
+import { hashToken } from '../shared/hash-token';
 import { SignOut } from '@guichet/accounts/contracts';
-import { SessionRepository, TokenHash } from '@guichet/accounts/domain';
+import { SessionRepository } from '@guichet/accounts/domain';
 import { Clock } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AuditLog } from '../ports/audit-log';
@@ -14,7 +15,7 @@ export class SignOutHandler implements ICommandHandler<SignOut> {
 
   async execute(cmd: SignOut): Promise<void> {
     if (!cmd.sessionToken) return;
-    const session = await this.sessions.findByTokenHash(TokenHash.of(cmd.sessionToken));
+    const session = await this.sessions.findByTokenHash(hashToken(cmd.sessionToken));
     const now = this.clock.now();
     if (session === null || !session.revoke('signed-out', now)) return;
     await this.sessions.save(session);

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
 import { AccountId } from '../account/account-id';
 import { TokenHash } from '../account/token-hash.value-object';
 import { SESSION_TIMEOUTS, SESSION_TOUCH_GRANULARITY_MS, Session } from './session.aggregate';
 import { SessionId } from './session-id';
+
+/** The spec's stand-in for the application's `hashToken`. */
+const hashOf = (raw: string): TokenHash => TokenHash.fromStored(createHash('sha256').update(raw, 'utf8').digest('hex'));
+
 
 const t0 = new Date('2026-03-02T14:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -10,7 +15,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const open = (rememberMe: boolean, channel: 'portal' | 'back-office' = 'portal') =>
-  Session.open({ id: SessionId.generate(), tokenHash: TokenHash.of('cookie'), accountId: AccountId.generate(), channel, rememberMe, now: t0 });
+  Session.open({ id: SessionId.generate(), tokenHash: hashOf('cookie'), accountId: AccountId.generate(), channel, rememberMe, now: t0 });
 
 describe('Session timeouts', () => {
   it('ends a standard session after 30 minutes idle', () => {

@@ -1,4 +1,5 @@
-import { Account, AccountId, TokenHash, toPasswordHash } from '@guichet/accounts/domain';
+import { hashToken } from '@guichet/accounts/application';
+import { Account, AccountId, toPasswordHash } from '@guichet/accounts/domain';
 import { Email } from '@guichet/shared/kernel';
 import { accountColumnValues, foldForSearch, searchText, toAccountSnapshot, type AccountRow, type ActionTokenRow } from './account.mapper';
 
@@ -10,7 +11,7 @@ describe('account mapper', () => {
       email: Email.parse('Parent@Exemple.qc.ca'),
       role: 'guardian',
       passwordHash: toPasswordHash('$argon2id$x'),
-      confirmationToken: TokenHash.of('raw-token'),
+      confirmationToken: hashToken('raw-token'),
       now,
     });
     const snapshot = account.toSnapshot();
@@ -44,7 +45,7 @@ describe('account mapper', () => {
     }));
     expect(toAccountSnapshot(row, tokens)).toEqual({ ...snapshot, version: 1 });
     expect(Account.restore(toAccountSnapshot(row, tokens)).email.value).toBe(snapshot.email);
-    expect(tokens[0].token_hash).toBe(TokenHash.of('raw-token').value);
+    expect(tokens[0].token_hash).toBe(hashToken('raw-token').value);
   });
 
   it('folds accents and case for the search column, one space before each word', () => {
