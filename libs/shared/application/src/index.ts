@@ -14,6 +14,7 @@ export {
   InMemoryMailOutbox,
   MAIL_LANGUAGES,
   type MailLanguage,
+  type MailAttachmentRef,
   type MailMessage,
   type MailParamValue,
 } from './lib/mail/mail-outbox';

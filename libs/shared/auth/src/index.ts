@@ -5,6 +5,8 @@ export {
   Roles,
   Permission,
   BackOffice,
+  CsrfExempt,
+  CSRF_EXEMPT_KEY,
   BACK_OFFICE_CHANNEL,
   CurrentUser,
   principalOf,

@@ -1,4 +1,4 @@
-export { configureHttpApp, API_PREFIX, type ConfigureHttpAppOptions } from './lib/configure-http-app';
+export { configureHttpApp, API_PREFIX, CALLBACK_PATH_SEGMENT, type ConfigureHttpAppOptions } from './lib/configure-http-app';
 export { HttpFoundationModule, type HttpFoundationOptions } from './lib/http-foundation.module';
 export { HealthModule } from './lib/health/health.module';
 export { HttpMetrics } from './lib/metrics/http-metrics';

@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
+import { Global, Injectable, Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MailOutbox, type MailMessage } from '@guichet/shared/application';
 import { AppConfig, loadAppConfig } from '@guichet/shared/config';
@@ -8,7 +8,7 @@ import { PersistenceModule, TypeOrmUnitOfWork } from '@guichet/shared/persistenc
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { MAIL_QUEUE, MailModule, mailMigrations } from '../src';
+import { MAIL_QUEUE, MailAttachmentResolver, MailModule, mailMigrations, type MailAttachment } from '../src';
 
 /** One message as maildev's REST API lists it (GET /email). */
 interface CaughtMail {
@@ -17,6 +17,16 @@ interface CaughtMail {
   html: string;
   to: { address: string }[];
   headers: Record<string, string>;
+  attachments?: { fileName: string; contentType: string; length: number; generatedFileName?: string }[];
+}
+
+/** Attachment kind `test.note`: a small text file named after its ref, built when the worker sends. */
+@Injectable()
+class TestNoteAttachment extends MailAttachmentResolver {
+  readonly kind = 'test.note';
+  async resolve(ref: string): Promise<MailAttachment> {
+    return { filename: `${ref}.txt`, contentType: 'text/plain', content: new TextEncoder().encode(`Note ${ref}`) };
+  }
 }
 
 const SMTP_URL = process.env['SMTP_URL'];
@@ -131,6 +141,15 @@ describe.each(backends)('mail on the %s queue backend', (backendName, redisUrl) 
     await expectExactlyOneAfterMarker(to);
   });
 
+  it('attaches the files the worker resolves from the references, which are stored sealed', async () => {
+    const to = address('attachment');
+    const ref = `note-${uuidv7().slice(-8)}`;
+    await inUnitOfWork((outbox) => outbox.send(ping(to, { attachments: [{ kind: 'test.note', ref }] })));
+    const [mail] = await mailsTo(to, 1);
+    expect(mail.attachments).toEqual([expect.objectContaining({ fileName: `${ref}.txt`, contentType: 'text/plain', length: `Note ${ref}`.length })]);
+    expect(await storedTextContaining([ref])).toEqual([]);
+  });
+
   async function expectExactlyOneAfterMarker(to: string): Promise<void> {
     const marker = address(`marker-${uuidv7().slice(-6)}`);
     await inUnitOfWork((outbox) => outbox.send(ping(marker)));
@@ -219,6 +238,7 @@ async function startApp(
           relay: { pollIntervalMs: 200, maxBackoffMs: 500 },
         }),
         MailModule.forRoot({ role }),
+        MailModule.forFeature([], { attachments: [TestNoteAttachment] }),
       ],
     },
     { logger: process.env['TEST_LOGS'] ? ['log', 'warn', 'error'] : ['error'] },

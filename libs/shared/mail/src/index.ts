@@ -1,4 +1,13 @@
-export { MailModule, type MailModuleOptions } from './lib/mail.module';
+export { MailModule, type MailModuleOptions, type MailFeatureOptions } from './lib/mail.module';
+export {
+  MailAttachmentResolver,
+  MailAttachmentRegistry,
+  UnknownMailAttachmentKind,
+  InvalidMailAttachments,
+  checkMailAttachments,
+  MAX_MAIL_ATTACHMENTS,
+  type MailAttachment,
+} from './lib/attachments/mail-attachment';
 export {
   defineMailTemplate,
   InvalidMailTemplate,

@@ -29,6 +29,17 @@ export class AppConfig implements AppSettings {
   readonly staticDir: string;
   readonly sessionSecret: string;
   readonly demoData: boolean;
+  readonly paymentProviderUrl: string;
+  readonly paymentProviderPublicUrl: string;
+  readonly paymentSecretKey: string;
+  readonly paymentPublishableKey: string;
+  readonly paymentWebhookSecret: string;
+  readonly billingIssuerName: string;
+  readonly billingIssuerAddress: readonly string[];
+  readonly billingGstNumber: string | undefined;
+  readonly billingQstNumber: string | undefined;
+  readonly billingChequePayableTo: string;
+  readonly billingDepositInstructions: string;
 
   constructor(settings: AppSettings) {
     this.nodeEnv = settings.nodeEnv;
@@ -47,6 +58,17 @@ export class AppConfig implements AppSettings {
     this.staticDir = settings.staticDir;
     this.sessionSecret = settings.sessionSecret;
     this.demoData = settings.demoData;
+    this.paymentProviderUrl = settings.paymentProviderUrl;
+    this.paymentProviderPublicUrl = settings.paymentProviderPublicUrl;
+    this.paymentSecretKey = settings.paymentSecretKey;
+    this.paymentPublishableKey = settings.paymentPublishableKey;
+    this.paymentWebhookSecret = settings.paymentWebhookSecret;
+    this.billingIssuerName = settings.billingIssuerName;
+    this.billingIssuerAddress = settings.billingIssuerAddress;
+    this.billingGstNumber = settings.billingGstNumber;
+    this.billingQstNumber = settings.billingQstNumber;
+    this.billingChequePayableTo = settings.billingChequePayableTo;
+    this.billingDepositInstructions = settings.billingDepositInstructions;
   }
 
   get isProduction(): boolean {

@@ -8,6 +8,15 @@ const PRODUCTION = {
   SMTP_URL: 'smtps://mailer:pw@smtp.example.org:465',
   MAIL_FROM: 'Guichet <no-reply@example.org>',
   SESSION_SECRET: 'x'.repeat(48),
+  PAYMENT_PROVIDER_URL: 'https://api.processor.example',
+  PAYMENT_PROVIDER_PUBLIC_URL: 'https://pay.processor.example',
+  PAYMENT_SECRET_KEY: 'sk_live_' + 'k'.repeat(24),
+  PAYMENT_PUBLISHABLE_KEY: 'pk_live_abc',
+  PAYMENT_WEBHOOK_SECRET: 'whsec_' + 'w'.repeat(24),
+  BILLING_ISSUER_NAME: 'Centre de formation inc.',
+  BILLING_ISSUER_ADDRESS: '1 rue Principale | Québec (Québec)  G1R 1A1',
+  BILLING_CHEQUE_PAYABLE_TO: 'Centre de formation inc.',
+  BILLING_DEPOSIT_INSTRUCTIONS: 'Institution 001, transit 00001, compte 7654321',
 };
 
 function problemsOf(env: Record<string, string | undefined>): InvalidConfigurationError {
@@ -40,7 +49,26 @@ describe('loadSettings', () => {
       staticDir: 'dist/apps',
       sessionSecret: DEVELOPMENT_SESSION_SECRET,
       demoData: true,
+      paymentProviderUrl: 'http://127.0.0.1:4400',
+      paymentProviderPublicUrl: 'http://127.0.0.1:4400',
+      paymentSecretKey: 'sk_sandbox_guichet_dev',
+      paymentPublishableKey: 'pk_sandbox_guichet_dev',
+      paymentWebhookSecret: 'whsec_sandbox_guichet_dev',
+      billingIssuerName: 'Guichet des services de formation',
+      billingIssuerAddress: ['1000, rue Sherbrooke Ouest', 'Montréal (Québec)  H3A 0A1'],
+      billingGstNumber: undefined,
+      billingQstNumber: undefined,
+      billingChequePayableTo: 'Guichet des services de formation',
+      billingDepositInstructions: 'Institution 815, transit 30000, compte 1234567 — indiquez le numéro de facture dans la description du virement.',
     });
+  });
+
+  it('splits the issuer address into lines and refuses the sandbox keys in production', () => {
+    expect(loadSettings(PRODUCTION).billingIssuerAddress).toEqual(['1 rue Principale', 'Québec (Québec)  G1R 1A1']);
+    const error = problemsOf({ ...PRODUCTION, PAYMENT_SECRET_KEY: 'sk_sandbox_guichet_dev', PAYMENT_WEBHOOK_SECRET: 'whsec_sandbox_guichet_dev' });
+    expect(error.settings).toEqual(['PAYMENT_SECRET_KEY', 'PAYMENT_WEBHOOK_SECRET']);
+    expect(error.message).not.toContain('whsec_sandbox_guichet_dev');
+    expect(problemsOf({ PAYMENT_WEBHOOK_SECRET: 'short' }).settings).toEqual(['PAYMENT_WEBHOOK_SECRET']);
   });
 
   it('types the given values and treats empty variables as unset', () => {

@@ -32,6 +32,20 @@ export interface AppSettings {
   readonly sessionSecret: string;
   /** Seed the demo accounts (`RUN_MODE=seed-demo`); always false in production. */
   readonly demoData: boolean;
+  /** Card and PayPal processor, server to server. */
+  readonly paymentProviderUrl: string;
+  /** Card and PayPal processor as the payer's browser reaches it (hosted card page, PayPal approval). */
+  readonly paymentProviderPublicUrl: string;
+  readonly paymentSecretKey: string;
+  readonly paymentPublishableKey: string;
+  readonly paymentWebhookSecret: string;
+  readonly billingIssuerName: string;
+  /** Lines of the issuer's address, separated by `|` in the environment. */
+  readonly billingIssuerAddress: readonly string[];
+  readonly billingGstNumber: string | undefined;
+  readonly billingQstNumber: string | undefined;
+  readonly billingChequePayableTo: string;
+  readonly billingDepositInstructions: string;
 }
 
 /** A setting as documented to operators (the README table is generated from this list). */
@@ -133,6 +147,26 @@ function parseBoolean(raw: string): boolean {
   if (['false', 'no', 'off', '0'].includes(value)) return false;
   throw new Error('must be true or false');
 }
+
+function parseText(raw: string): string {
+  const value = raw.trim();
+  if (value.length > 300) throw new Error('must be at most 300 characters');
+  return value;
+}
+
+function parseLines(raw: string): readonly string[] {
+  const lines = raw.split('|').map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length === 0 || lines.length > 6) throw new Error('must be 1 to 6 lines separated by |');
+  return lines;
+}
+
+function parseProviderSecret(raw: string): string {
+  if (raw.trim().length < 16) throw new Error('must be at least 16 characters long');
+  return raw.trim();
+}
+
+/** Sandbox keys of the embedded run: refused in production like the development session secret. */
+export const DEVELOPMENT_PAYMENT_SECRETS = ['sk_sandbox_guichet_dev', 'whsec_sandbox_guichet_dev'] as const;
 
 function parseSessionSecret(raw: string): string {
   if (raw.length < MIN_SECRET_LENGTH) throw new Error(`must be at least ${MIN_SECRET_LENGTH} characters long`);
@@ -289,6 +323,105 @@ const SPECS = [
     secret: false,
     parse: parseBoolean,
   },
+  {
+    key: 'paymentProviderUrl',
+    name: 'PAYMENT_PROVIDER_URL',
+    description: 'Card and PayPal processor\'s API, server to server. The embedded run starts the sandbox processor (`apps/payment-sandbox`) there.',
+    default: 'http://127.0.0.1:4400',
+    requiredInProduction: true,
+    secret: false,
+    parse: parsePublicUrl,
+  },
+  {
+    key: 'paymentProviderPublicUrl',
+    name: 'PAYMENT_PROVIDER_PUBLIC_URL',
+    description: 'The processor as the payer\'s browser reaches it: hosted card page (card numbers are typed there, never on our pages) and PayPal approval.',
+    default: 'http://127.0.0.1:4400',
+    requiredInProduction: true,
+    secret: false,
+    parse: parsePublicUrl,
+  },
+  {
+    key: 'paymentSecretKey',
+    name: 'PAYMENT_SECRET_KEY',
+    description: 'Secret API key at the processor (charges, PayPal orders, refunds).',
+    default: 'sk_sandbox_guichet_dev',
+    requiredInProduction: true,
+    secret: true,
+    parse: parseProviderSecret,
+  },
+  {
+    key: 'paymentPublishableKey',
+    name: 'PAYMENT_PUBLISHABLE_KEY',
+    description: 'Publishable key of the hosted card page (not a secret).',
+    default: 'pk_sandbox_guichet_dev',
+    requiredInProduction: true,
+    secret: false,
+    parse: parseText,
+  },
+  {
+    key: 'paymentWebhookSecret',
+    name: 'PAYMENT_WEBHOOK_SECRET',
+    description: 'Secret the processor signs its callbacks with (HMAC-SHA256 over timestamp and body; 5-minute tolerance).',
+    default: 'whsec_sandbox_guichet_dev',
+    requiredInProduction: true,
+    secret: true,
+    parse: parseProviderSecret,
+  },
+  {
+    key: 'billingIssuerName',
+    name: 'BILLING_ISSUER_NAME',
+    description: 'Name of the issuer printed on invoices and credit notes.',
+    default: 'Guichet des services de formation',
+    requiredInProduction: true,
+    secret: false,
+    parse: parseText,
+  },
+  {
+    key: 'billingIssuerAddress',
+    name: 'BILLING_ISSUER_ADDRESS',
+    description: 'Issuer\'s address on invoices, lines separated by `|`.',
+    default: '1000, rue Sherbrooke Ouest|Montréal (Québec)  H3A 0A1',
+    requiredInProduction: true,
+    secret: false,
+    parse: parseLines,
+  },
+  {
+    key: 'billingGstNumber',
+    name: 'BILLING_GST_NUMBER',
+    description: 'GST registration number printed on invoices (« No TPS »); unset: not printed.',
+    default: undefined,
+    requiredInProduction: false,
+    secret: false,
+    parse: parseText,
+  },
+  {
+    key: 'billingQstNumber',
+    name: 'BILLING_QST_NUMBER',
+    description: 'QST registration number printed on invoices (« No TVQ »); unset: not printed.',
+    default: undefined,
+    requiredInProduction: false,
+    secret: false,
+    parse: parseText,
+  },
+  {
+    key: 'billingChequePayableTo',
+    name: 'BILLING_CHEQUE_PAYABLE_TO',
+    description: 'Payee of cheques, printed on cheque invoices (manual 001).',
+    default: 'Guichet des services de formation',
+    requiredInProduction: true,
+    secret: false,
+    parse: parseText,
+  },
+  {
+    key: 'billingDepositInstructions',
+    name: 'BILLING_DEPOSIT_INSTRUCTIONS',
+    description: 'Bank details for direct deposits, printed on deposit invoices.',
+    default: 'Institution 815, transit 30000, compte 1234567 — indiquez le numéro de facture dans la description du virement.',
+    requiredInProduction: true,
+    secret: false,
+    parse: parseText,
+  },
 ] as const satisfies readonly SettingSpec<keyof AppSettings>[];
 
 /** The documented settings (names, descriptions, defaults), in README order. */
@@ -339,6 +472,11 @@ export function loadSettings(env: Environment): AppSettings {
 
   if (production && env['SESSION_SECRET']?.trim() === DEVELOPMENT_SESSION_SECRET) {
     problems.push({ setting: 'SESSION_SECRET', problem: 'must not be the development secret in production' });
+  }
+  for (const name of ['PAYMENT_SECRET_KEY', 'PAYMENT_WEBHOOK_SECRET']) {
+    if (production && (DEVELOPMENT_PAYMENT_SECRETS as readonly string[]).includes(env[name]?.trim() ?? '')) {
+      problems.push({ setting: name, problem: 'must not be the sandbox development key in production' });
+    }
   }
   // Demo accounts have published passwords: never in production, whatever the default says.
   if (production && values['demoData'] === true) {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +12,17 @@ import { requestValidationExceptionFactory } from './problem/request-validation.
 import { requestIdMiddleware } from './request-id/request-id.middleware';
 
 export const API_PREFIX = 'api';
+
+/** Path segment of server-to-server callbacks whose signature covers the exact bytes received. */
+export const CALLBACK_PATH_SEGMENT = '/webhooks/';
+
+/**
+ * Keeps the bytes of a callback's JSON body as `req.rawBody` (a signature is checked over them, not
+ * over a re-serialization). Other requests keep only the parsed body.
+ */
+function keepRawBodyOfCallbacks(req: IncomingMessage & { rawBody?: Buffer }, _res: unknown, buffer: Buffer): void {
+  if ((req.url ?? '').includes(CALLBACK_PATH_SEGMENT)) req.rawBody = buffer;
+}
 
 export interface ConfigureHttpAppOptions {
   /** OpenAPI document title (default "Guichet API"). */
@@ -42,7 +54,7 @@ export async function configureHttpApp(app: NestExpressApplication, options: Con
     }),
   );
   // Registered before init, so Nest does not add its default (unlimited-config) parsers.
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('json', { limit: config.bodyLimit, verify: keepRawBodyOfCallbacks });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
   app.use(bodyParserErrorBridge);
 

@@ -6,6 +6,18 @@ export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 export type MailParamValue = string | number;
 
 /**
+ * A file to attach, by reference: the worker asks the resolver registered for `kind` for the bytes
+ * when it sends the mail (`MailModule.forFeature(templates, { attachments: [Resolver] })`). Ids only,
+ * never the bytes or a secret: it is stored (sealed) with the request.
+ */
+export interface MailAttachmentRef {
+  /** `context.what`, e.g. `billing.invoice-pdf`; a resolver of that kind must be registered. */
+  readonly kind: string;
+  /** What the resolver needs to find the file, e.g. an invoice id. */
+  readonly ref: string;
+}
+
+/**
  * One mail to send, by template. `P` names the template's parameters, so a context can type its own
  * mails: `type PasswordResetMail = MailMessage<'firstName' | 'resetUrl'>`.
  */
@@ -26,6 +38,8 @@ export interface MailMessage<P extends string = string> {
    * ignored once the first one committed. Ids only (`accounts.password-reset:<tokenId>`): never a secret.
    */
   readonly idempotencyKey?: string;
+  /** Files attached when the worker sends it (resolved then, so always current). */
+  readonly attachments?: readonly MailAttachmentRef[];
 }
 
 /**

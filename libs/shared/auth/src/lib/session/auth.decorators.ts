@@ -26,6 +26,13 @@ export function Permission<P extends string>(table: Readonly<Record<P, readonly 
  * The caller must be signed in on the back-office (403 `AUTH.BACK_OFFICE_REQUIRED` otherwise): staff
  * routes refuse a staff member's portal session, whatever its roles. On a controller or a handler.
  */
+export const CSRF_EXEMPT_KEY = 'guichet:auth:csrf-exempt';
+/**
+ * A server-to-server callback that proves itself otherwise (a payment provider's signed webhook): no
+ * cookie, no XSRF pair. Never on a route a browser session uses; the route is also `@Public()`.
+ */
+export const CsrfExempt = (): CustomDecorator => SetMetadata(CSRF_EXEMPT_KEY, true);
+
 export const BackOffice = (): CustomDecorator => SetMetadata(REQUIRED_CHANNEL_KEY, BACK_OFFICE_CHANNEL);
 
 /** Request property holding the principal once the guard has authenticated the request. */

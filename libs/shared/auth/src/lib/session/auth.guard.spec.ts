@@ -7,7 +7,7 @@ import { configureHttpApp, HttpFoundationModule } from '@guichet/shared/http';
 import request from 'supertest';
 import { CsrfProtection } from '../csrf/csrf-protection';
 import { AuthModule } from '../auth.module';
-import { BackOffice, CurrentUser, Permission, Public, Roles } from './auth.decorators';
+import { BackOffice, CsrfExempt, CurrentUser, Permission, Public, Roles } from './auth.decorators';
 import { SessionAuthenticator, type Principal } from './principal';
 
 const principal = (roles: string[], channel = 'portal'): Principal => ({
@@ -46,6 +46,20 @@ class ProbeController {
   @Public()
   @Post('open')
   openPost(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Public()
+  @CsrfExempt()
+  @Post('callback')
+  callback(@CurrentUser({ optional: true }) who: Principal | null): { who: string | null } {
+    return { who: who?.username ?? null };
+  }
+
+  /** CsrfExempt alone does not open a route: it still needs a session and the XSRF pair. */
+  @CsrfExempt()
+  @Post('not-public')
+  notPublic(): { ok: true } {
     return { ok: true };
   }
 
@@ -170,6 +184,18 @@ describe('AuthGuard', () => {
     expect(bare.body.code).toBe('AUTH.CSRF');
     expect(sessions.calls).toBe(before);
     expect((await post('/api/probe/open')).status).toBe(201);
+  });
+
+  it('lets a @Public() @CsrfExempt() callback through without cookies, and never reads a session for it', async () => {
+    const before = sessions.calls;
+    const res = await request(app.getHttpServer()).post('/api/probe/callback').set('Cookie', 'guichet_session=trainer-token');
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ who: null });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(sessions.calls).toBe(before);
+    const bare = await request(app.getHttpServer()).post('/api/probe/not-public').set('Cookie', 'guichet_session=trainer-token');
+    expect(bare.status).toBe(403);
+    expect(bare.body.code).toBe('AUTH.CSRF');
   });
 
   it('hands out an XSRF cookie to a browser that has none', async () => {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { CsrfRejected } from '../csrf/csrf.errors';
 import { CsrfProtection, STATE_CHANGING_METHODS } from '../csrf/csrf-protection';
-import { IS_PUBLIC_KEY, PRINCIPAL_PROPERTY, REQUIRED_CHANNEL_KEY, REQUIRED_ROLES_KEY, type AuthenticatedRequest } from './auth.decorators';
+import { CSRF_EXEMPT_KEY, IS_PUBLIC_KEY, PRINCIPAL_PROPERTY, REQUIRED_CHANNEL_KEY, REQUIRED_ROLES_KEY, type AuthenticatedRequest } from './auth.decorators';
 import { BackOfficeRequired } from './session.errors';
 import { AuthCookies } from './auth-cookies';
 import { readCookie, SESSION_COOKIE, XSRF_COOKIE } from './cookies';
@@ -36,6 +36,13 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = context.switchToHttp().getResponse<Response>();
 
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) === true;
+    if (isPublic && this.reflector.getAllAndOverride<boolean>(CSRF_EXEMPT_KEY, targets) === true) {
+      // A signed server-to-server callback: no session is read, no cookie is set.
+      req[PRINCIPAL_PROPERTY] = null;
+      return true;
+    }
     if (!this.csrf.isGenuine(readCookie(req, XSRF_COOKIE))) this.cookies.setXsrf(res, this.csrf.issue());
     if (STATE_CHANGING_METHODS.has(req.method.toUpperCase()) && !this.csrf.accepts(req)) throw new CsrfRejected();
 
@@ -44,8 +51,7 @@ export class AuthGuard implements CanActivate {
     if (token && principal === null) this.cookies.clearSession(res);
     req[PRINCIPAL_PROPERTY] = principal;
 
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+    if (isPublic) return true;
     if (principal === null) throw new UnauthorizedException();
     const required = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES_KEY, targets);
     if (required && !required.some((role) => principal.roles.includes(role))) throw new ForbiddenException();

@@ -41,4 +41,12 @@ describe('MailParamsCipher', () => {
   it('needs a secret of at least 32 characters', () => {
     expect(() => MailParamsCipher.fromSecret('short')).toThrow('at least 32 characters');
   });
+
+  it('seals attachment references with the rest, and opens content sealed without them', () => {
+    const withFiles = { ...content, attachments: [{ kind: 'billing.invoice-pdf', ref: 'inv-42' }] };
+    const sealed = cipher.seal(withFiles, 'test.ping|fr');
+    expect(Buffer.from(sealed.split('.')[2], 'base64url').toString('latin1')).not.toContain('inv-42');
+    expect(cipher.open(sealed, 'test.ping|fr')).toEqual(withFiles);
+    expect(cipher.open(cipher.seal({ ...content, attachments: [] }, 'a'), 'a')).toEqual(content);
+  });
 });

@@ -1,10 +1,13 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { MailParamValue } from '@guichet/shared/application';
+import type { MailAttachmentRef, MailParamValue } from '@guichet/shared/application';
+import { isMailAttachmentRefs } from '../attachments/mail-attachment';
 
-/** What is sealed: the recipient and the parameters (links with tokens, names). */
+/** What is sealed: the recipient, the parameters (links with tokens, names) and the attachment references. */
 export interface SealedMailContent {
   readonly to: string;
   readonly params: Readonly<Record<string, MailParamValue>>;
+  /** Absent when the mail has none (and in requests sealed before attachments existed). */
+  readonly attachments?: readonly MailAttachmentRef[];
 }
 
 /** The sealed text cannot be opened: wrong key (the secret changed), tampering, or not ours. */
@@ -37,7 +40,11 @@ export class MailParamsCipher {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-    const body = Buffer.concat([cipher.update(JSON.stringify({ to: content.to, params: content.params }), 'utf8'), cipher.final()]);
+    const sealed =
+      content.attachments && content.attachments.length > 0
+        ? { to: content.to, params: content.params, attachments: content.attachments }
+        : { to: content.to, params: content.params };
+    const body = Buffer.concat([cipher.update(JSON.stringify(sealed), 'utf8'), cipher.final()]);
     return [VERSION, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
   }
 
@@ -64,6 +71,7 @@ export class MailParamsCipher {
 
 function isSealedMailContent(value: unknown): value is SealedMailContent {
   if (typeof value !== 'object' || value === null) return false;
-  const { to, params } = value as Record<string, unknown>;
-  return typeof to === 'string' && typeof params === 'object' && params !== null && !Array.isArray(params);
+  const { to, params, attachments } = value as Record<string, unknown>;
+  const paramsOk = typeof params === 'object' && params !== null && !Array.isArray(params);
+  return typeof to === 'string' && paramsOk && (attachments === undefined || isMailAttachmentRefs(attachments));
 }

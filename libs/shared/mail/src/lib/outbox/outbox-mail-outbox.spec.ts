@@ -1,6 +1,7 @@
 import { InvalidEmail, isUuidV7, type IntegrationEventEnvelope } from '@guichet/shared/kernel';
 import type { Outbox, OutgoingEvent } from '@guichet/shared/messaging';
 import type { TypeOrmUnitOfWork } from '@guichet/shared/persistence';
+import { InvalidMailAttachments, MailAttachmentRegistry, MailAttachmentResolver, UnknownMailAttachmentKind } from '../attachments/mail-attachment';
 import { MailTemplateRegistry, UnknownMailTemplate } from '../templates/mail-template.registry';
 import { InvalidMailParams } from '../templates/render-mail';
 import { TestPingMail } from '../templates/test-ping.mail-template';
@@ -27,7 +28,13 @@ function setup() {
   };
   const unitOfWork = { run: <T>(work: () => Promise<T>) => work(), transactionManager: () => manager } as unknown as TypeOrmUnitOfWork;
   const outbox = { add: async (events: readonly OutgoingEvent[]) => void added.push(...events) } as unknown as Outbox;
-  const mailOutbox = new OutboxMailOutbox(unitOfWork, outbox, new MailTemplateRegistry([TestPingMail]), cipher);
+  const pdf = new (class extends MailAttachmentResolver {
+    readonly kind = 'test.invoice-pdf';
+    resolve(): never {
+      throw new Error('the api never resolves');
+    }
+  })();
+  const mailOutbox = new OutboxMailOutbox(unitOfWork, outbox, new MailTemplateRegistry([TestPingMail]), cipher, new MailAttachmentRegistry([pdf]));
   return { mailOutbox, added, queries };
 }
 
@@ -65,5 +72,21 @@ describe('OutboxMailOutbox', () => {
     await expect(mailOutbox.send({ ...base, idempotencyKey: '' })).rejects.toThrow('idempotency key');
     await expect(mailOutbox.send({ ...base, idempotencyKey: 'k'.repeat(201) })).rejects.toThrow('idempotency key');
     expect(added).toEqual([]);
+  });
+
+  it('seals the attachment references, and refuses an unknown kind or a malformed list before writing', async () => {
+    const { mailOutbox, added } = setup();
+    const base = { to: 'ana@example.org', lang: 'fr' as const, template: 'test.ping', params };
+    await mailOutbox.send({ ...base, attachments: [{ kind: 'test.invoice-pdf', ref: 'inv-77' }] });
+    const event = added[0] as IntegrationEventEnvelope;
+    expect(JSON.stringify(event)).not.toContain('inv-77');
+    expect(cipher.open(event.payload['sealed'] as string, sealedMailAssociatedData('test.ping', 'fr'))).toEqual({
+      to: 'ana@example.org',
+      params,
+      attachments: [{ kind: 'test.invoice-pdf', ref: 'inv-77' }],
+    });
+    await expect(mailOutbox.send({ ...base, attachments: [{ kind: 'test.nobody', ref: 'x' }] })).rejects.toThrow(UnknownMailAttachmentKind);
+    await expect(mailOutbox.send({ ...base, attachments: [{ kind: 'test.invoice-pdf', ref: '' }] })).rejects.toThrow(InvalidMailAttachments);
+    expect(added).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
+import type { MailAttachment } from '../attachments/mail-attachment';
 import type { RenderedMail } from '../templates/render-mail';
 
 /** A rendered mail with its envelope. */
@@ -8,6 +9,8 @@ export interface OutgoingMail extends RenderedMail {
   readonly to: string;
   /** `Message-ID` header; a retried delivery keeps it, so mail clients can fold the repeat. */
   readonly messageId: string;
+  /** Files resolved from the request's attachment references, in their order. */
+  readonly attachments?: readonly MailAttachment[];
 }
 
 /** Port of the worker: hands a mail to the mail server. Throws when the server refuses it or is down. */
@@ -32,6 +35,11 @@ export class SmtpMailTransport extends MailTransport implements OnModuleDestroy 
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
+      attachments: (mail.attachments ?? []).map((attachment) => ({
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        content: Buffer.from(attachment.content.buffer, attachment.content.byteOffset, attachment.content.byteLength),
+      })),
       headers: {
         'Content-Language': mail.lang === 'fr' ? 'fr-CA' : 'en-CA',
         // RFC 3834: automatic mail; well-behaved auto-responders stay quiet.
