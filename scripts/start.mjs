@@ -4,9 +4,12 @@
 //    unless DATABASE_URL points at a real server;
 //  - BullMQ on that PostgreSQL, or on Redis when REDIS_URL is set;
 //  - maildev catching outgoing mail (web inbox http://localhost:1080, 127.0.0.1 only), unless SMTP_URL is set;
+//  - the payment sandbox (card and PayPal processor, its own process, http://127.0.0.1:4400), unless
+//    PAYMENT_PROVIDER_URL points at a real processor;
 //  - builds what is missing, runs the migrations, then the api (portal, back-office and API on one port)
 //    and the worker as their own processes. Ctrl-C stops every child cleanly.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.GUICHET_DATA_DIR ?? path.join(root, '.data'));
 const port = Number(process.env.PORT ?? 3000);
 const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
+const sandboxPort = Number(process.env.EMBEDDED_PAYMENT_SANDBOX_PORT ?? 4400);
 const t0 = Date.now();
 const stops = [];
 let stopping = false;
@@ -28,6 +32,7 @@ const outputs = {
   worker: 'dist/apps/worker/main.js',
   portal: 'dist/apps/portal/browser/index.html',
   admin: 'dist/apps/admin/browser/index.html',
+  'payment-sandbox': 'dist/apps/payment-sandbox/main.js',
 };
 
 function buildMissing() {
@@ -55,10 +60,10 @@ function runNode(file, env, name) {
   return child;
 }
 
-async function waitForHealth(url, child, timeoutMs = 120_000) {
+async function waitForHealth(url, child, timeoutMs = 120_000, name = 'the api') {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('the api exited before it was ready');
+    if (child.exitCode !== null) throw new Error(`${name} exited before it was ready`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -108,6 +113,20 @@ async function main() {
     inbox = mail.webUrl.replace('127.0.0.1', 'localhost');
   }
 
+  // The card and PayPal processor: the sandbox as its own process, unless a real one is configured.
+  let payments = null;
+  if (!env.PAYMENT_PROVIDER_URL) {
+    if (!(await portIsFree(sandboxPort))) throw new Error(`port ${sandboxPort} is taken: stop what uses it or set EMBEDDED_PAYMENT_SANDBOX_PORT.`);
+    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    payments = { url: sandboxUrl, publicUrl: (env.PAYMENT_PROVIDER_PUBLIC_URL ?? sandboxUrl).replace(/\/+$/, '') };
+    // Same keys on both sides; fresh ones each start unless given (the sandbox forgets everything anyway).
+    env.PAYMENT_PROVIDER_URL = payments.url;
+    env.PAYMENT_PROVIDER_PUBLIC_URL = payments.publicUrl;
+    env.PAYMENT_SECRET_KEY ??= `sk_test_${randomBytes(18).toString('hex')}`;
+    env.PAYMENT_PUBLISHABLE_KEY ??= 'pk_sandbox_guichet_dev';
+    env.PAYMENT_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
+  }
+
   buildMissing();
 
   say('running migrations…');
@@ -122,6 +141,28 @@ async function main() {
     say('comptes de démonstration : voir README (« Comptes de démonstration »)');
   }
 
+  if (payments) {
+    const sandbox = runNode(
+      outputs['payment-sandbox'],
+      {
+        ...env,
+        SANDBOX_HOST: '127.0.0.1',
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_PUBLIC_URL: payments.publicUrl,
+        SANDBOX_SECRET_KEY: env.PAYMENT_SECRET_KEY,
+        SANDBOX_PUBLISHABLE_KEY: env.PAYMENT_PUBLISHABLE_KEY,
+        SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/billing/webhooks/sandbox`,
+        SANDBOX_WEBHOOK_SECRET: env.PAYMENT_WEBHOOK_SECRET,
+      },
+      'payment sandbox',
+    );
+    stops.push(() => stopChild(sandbox));
+    payments.pid = sandbox.pid;
+    await waitForHealth(`${payments.url}/health`, sandbox, 30_000, 'the payment sandbox');
+  } else {
+    say('payments: PAYMENT_PROVIDER_URL');
+  }
+
   const api = runNode(outputs.api, env, 'api');
   stops.push(() => stopChild(api));
   const worker = runNode(outputs.worker, env, 'worker');
@@ -133,7 +174,8 @@ async function main() {
   say(`  portal       ${base}/`);
   say(`  back-office  ${base}/admin/`);
   say(`  API          ${base}/api/  (docs ${base}/api/docs)`);
-  say(`  pids         api ${api.pid}, worker ${worker.pid}`);
+  if (payments) say(`  payments     ${payments.publicUrl}  (sandbox processor; test cards in README)`);
+  say(`  pids         api ${api.pid}, worker ${worker.pid}${payments ? `, payment sandbox ${payments.pid}` : ''}`);
   if (inbox) say(`  mail inbox   ${inbox}`);
   say('Ctrl-C stops everything.');
 }

