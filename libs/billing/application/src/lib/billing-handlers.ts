@@ -1,0 +1,47 @@
+import { CancelInvoiceHandler } from './cancel-invoice/cancel-invoice.handler';
+import {
+  CancelPendingPaymentHandler,
+  CapturePaypalPaymentHandler,
+  OpenCardCheckoutHandler,
+  PayByCardHandler,
+  StartPaypalPaymentHandler,
+} from './card-payments/card-payment.handlers';
+import { RecordManualPaymentHandler, RefundPaymentHandler, SetProductTaxesHandler } from './finance/finance.handlers';
+import { ApplyGatewayEventHandler } from './gateway-events/apply-gateway-event.handler';
+import { IssueInvoiceHandler, IssueManualInvoiceHandler } from './issue-invoice/issue-invoice.handlers';
+import {
+  ExportInvoicesCsvHandler,
+  ExportPaymentsCsvHandler,
+  FindInvoiceByReferenceHandler,
+  GetInvoiceHandler,
+  GetPaymentHandler,
+  GetReconciliationHandler,
+  ListHeldPaymentsHandler,
+  ListMyInvoicesHandler,
+  SearchInvoicesHandler,
+} from './queries/billing-queries.handlers';
+
+/** Every command and query handler of Billing except `GetInvoicePdf` (documents): the providers of the module. */
+export const BILLING_HANDLERS = [
+  IssueInvoiceHandler,
+  IssueManualInvoiceHandler,
+  CancelInvoiceHandler,
+  OpenCardCheckoutHandler,
+  PayByCardHandler,
+  StartPaypalPaymentHandler,
+  CapturePaypalPaymentHandler,
+  CancelPendingPaymentHandler,
+  ApplyGatewayEventHandler,
+  RecordManualPaymentHandler,
+  RefundPaymentHandler,
+  SetProductTaxesHandler,
+  ListMyInvoicesHandler,
+  GetInvoiceHandler,
+  FindInvoiceByReferenceHandler,
+  GetPaymentHandler,
+  SearchInvoicesHandler,
+  ListHeldPaymentsHandler,
+  GetReconciliationHandler,
+  ExportInvoicesCsvHandler,
+  ExportPaymentsCsvHandler,
+] as const;

@@ -1,0 +1,99 @@
+import { ApplyGatewayEvent } from '@guichet/billing/contracts';
+import { InvoiceNumberSequence, InvoiceRepository, PaymentRepository, RefundRepository, type Payment, type Refund } from '@guichet/billing/domain';
+import { UnitOfWork } from '@guichet/shared/application';
+import { Clock, isUuid } from '@guichet/shared/kernel';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InvoiceHistory, ProcessedGatewayEvents } from '../ports/billing-ports';
+import { PaymentGateway } from '../ports/payment-gateway';
+import { BillingLedger, SYSTEM } from '../shared/billing-ledger';
+import { inTransactionWithRetry } from '../shared/concurrency';
+
+const CONFIRMING = new Set(['charge.succeeded', 'paypal.capture.completed']);
+
+/**
+ * A verified callback of the provider. The event id is recorded with the change in one transaction
+ * (a replay changes nothing), and a payment never moves backwards: a `charge.failed` after the
+ * confirmation, or a `charge.succeeded` after the refund, are recorded and ignored.
+ */
+@CommandHandler(ApplyGatewayEvent)
+export class ApplyGatewayEventHandler implements ICommandHandler<ApplyGatewayEvent> {
+  private readonly ledger: BillingLedger;
+
+  constructor(
+    invoices: InvoiceRepository,
+    private readonly payments: PaymentRepository,
+    private readonly refunds: RefundRepository,
+    numbers: InvoiceNumberSequence,
+    history: InvoiceHistory,
+    private readonly processed: ProcessedGatewayEvents,
+    private readonly unitOfWork: UnitOfWork,
+    gateway: PaymentGateway,
+    private readonly clock: Clock,
+  ) {
+    this.ledger = new BillingLedger(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock);
+  }
+
+  async execute(cmd: ApplyGatewayEvent): Promise<{ applied: boolean }> {
+    const outcome = await inTransactionWithRetry(this.unitOfWork, async () => {
+      const first = await this.processed.markProcessed(cmd.eventId, cmd.type, this.clock.now());
+      if (!first) return { applied: false, held: null as Payment | null };
+      return this.apply(cmd);
+    });
+    // Outside the transaction: a payment that came too late is refunded at once (or stays held).
+    if (outcome.held !== null) await this.ledger.refundIfHeld(outcome.held);
+    return { applied: outcome.applied };
+  }
+
+  private async apply(cmd: ApplyGatewayEvent): Promise<{ applied: boolean; held: Payment | null }> {
+    const now = this.clock.now();
+    if (cmd.type === 'refund.succeeded' || cmd.type === 'refund.failed') {
+      const refund = await this.findRefund(cmd);
+      if (refund === null || refund.currentState !== 'pending') return { applied: false, held: null };
+      if (cmd.type === 'refund.succeeded') await this.ledger.settleRefund(refund.id, cmd.objectId);
+      else await this.ledger.failRefund(refund.id);
+      return { applied: true, held: null };
+    }
+    const payment = await this.findPayment(cmd);
+    if (payment === null) return { applied: false, held: null };
+    if (CONFIRMING.has(cmd.type)) {
+      const at = Number.isNaN(cmd.occurredAt.getTime()) ? now : cmd.occurredAt;
+      const changed = await this.ledger.confirm(payment, at, SYSTEM);
+      return { applied: changed, held: changed && payment.heldForStaff ? payment : null };
+    }
+    let changed = false;
+    switch (cmd.type) {
+      case 'charge.failed':
+        changed = payment.fail(cmd.failureCode ?? 'card_declined', now);
+        if (changed) await this.ledger.paymentChanged(payment, 'payment-failed', cmd.failureCode);
+        break;
+      case 'charge.requires_action':
+        changed = payment.requireAction(null);
+        if (changed) await this.payments.save(payment);
+        break;
+      case 'paypal.order.voided':
+        changed = payment.cancel(now);
+        if (changed) await this.ledger.paymentChanged(payment, 'payment-canceled', 'paypal');
+        break;
+      default:
+        // `paypal.order.approved` and unknown types: nothing to change (the portal captures).
+        break;
+    }
+    return { applied: changed, held: null };
+  }
+
+  private async findPayment(cmd: ApplyGatewayEvent): Promise<Payment | null> {
+    if (cmd.reference !== null && isUuid(cmd.reference)) {
+      const byReference = await this.payments.findById(cmd.reference.toLowerCase());
+      if (byReference !== null) return byReference;
+    }
+    return cmd.objectId ? this.payments.findByProviderId(cmd.objectId) : null;
+  }
+
+  private async findRefund(cmd: ApplyGatewayEvent): Promise<Refund | null> {
+    if (cmd.reference !== null && isUuid(cmd.reference)) {
+      const byReference = await this.refunds.findById(cmd.reference.toLowerCase());
+      if (byReference !== null) return byReference;
+    }
+    return cmd.objectId ? this.refunds.findByProviderId(cmd.objectId) : null;
+  }
+}

@@ -1,0 +1,68 @@
+import { IssueInvoice, IssueManualInvoice } from '@guichet/billing/contracts';
+import { InvalidInvoice, InvoiceNumberSequence, InvoiceRepository } from '@guichet/billing/domain';
+import { UnitOfWork } from '@guichet/shared/application';
+import { Clock, uuidv7 } from '@guichet/shared/kernel';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InvoiceHistory, PayerDirectory, ProductTaxRates } from '../ports/billing-ports';
+import { InvoiceIssuing } from './invoice-issuing';
+
+/** Product code of the lines of « Nouvelle facture ». */
+export const MANUAL_PRODUCT_CODE = 'manual';
+
+@CommandHandler(IssueInvoice)
+export class IssueInvoiceHandler implements ICommandHandler<IssueInvoice> {
+  private readonly issuing: InvoiceIssuing;
+
+  constructor(
+    invoices: InvoiceRepository,
+    numbers: InvoiceNumberSequence,
+    taxRates: ProductTaxRates,
+    history: InvoiceHistory,
+    unitOfWork: UnitOfWork,
+    clock: Clock,
+  ) {
+    this.issuing = new InvoiceIssuing(invoices, numbers, taxRates, history, unitOfWork, clock);
+  }
+
+  execute(cmd: IssueInvoice): Promise<{ invoiceId: string; number: string }> {
+    return this.issuing.issue(cmd);
+  }
+}
+
+@CommandHandler(IssueManualInvoice)
+export class IssueManualInvoiceHandler implements ICommandHandler<IssueManualInvoice> {
+  private readonly issuing: InvoiceIssuing;
+
+  constructor(
+    invoices: InvoiceRepository,
+    numbers: InvoiceNumberSequence,
+    taxRates: ProductTaxRates,
+    history: InvoiceHistory,
+    unitOfWork: UnitOfWork,
+    clock: Clock,
+    private readonly payers: PayerDirectory,
+  ) {
+    this.issuing = new InvoiceIssuing(invoices, numbers, taxRates, history, unitOfWork, clock);
+  }
+
+  async execute(cmd: IssueManualInvoice): Promise<{ invoiceId: string; number: string }> {
+    if (!Array.isArray(cmd.lines) || cmd.lines.length === 0) throw new InvalidInvoice('no-line');
+    const email = typeof cmd.payerEmail === 'string' ? cmd.payerEmail.trim() : '';
+    if (email === '') throw new InvalidInvoice('payer');
+    const accountId = await this.payers.findAccountIdByEmail(email, cmd.actorId);
+    return this.issuing.issue({
+      reference: { service: 'manual', id: cmd.requestKey ?? uuidv7() },
+      payer: { accountId, email, lang: cmd.lang === 'en' ? 'en' : 'fr' },
+      billTo: cmd.billTo,
+      lines: cmd.lines.map((line) => ({
+        productCode: MANUAL_PRODUCT_CODE,
+        description: { fr: String(line.description ?? ''), en: String(line.description ?? '') },
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+      })),
+      method: cmd.method,
+      payableUntil: null,
+      issuedBy: cmd.actorId,
+    });
+  }
+}
