@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccountsApiModule } from '@guichet/accounts/api';
 import { AccountsInfrastructureModule } from '@guichet/accounts/infrastructure';
+import { BillingApiModule } from '@guichet/billing/api';
+import { BillingInfrastructureModule } from '@guichet/billing/infrastructure';
 import { AuthModule } from '@guichet/shared/auth';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
 import { HealthModule, HttpFoundationModule } from '@guichet/shared/http';
@@ -13,6 +15,8 @@ import { ShutdownReporter } from './shutdown-reporter';
 
 /** Accounts' controllers on its infrastructure; it also tells the global guard who is calling. */
 const accountsApi = AccountsApiModule.register({ infrastructure: AccountsInfrastructureModule });
+/** Billing's controllers (payers, finance desk, the processor's callbacks) on its infrastructure. */
+const billingApi = BillingApiModule.register({ infrastructure: BillingInfrastructureModule });
 
 /**
  * The HTTP host. Foundation first (configuration, logging and metrics, database, queue, health); then
@@ -42,6 +46,7 @@ const accountsApi = AccountsApiModule.register({ infrastructure: AccountsInfrast
     AuthModule.forRoot({ imports: [accountsApi] }),
     // Bounded contexts' api modules.
     accountsApi,
+    billingApi,
   ],
   providers: [ShutdownReporter],
 })

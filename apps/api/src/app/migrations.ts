@@ -1,4 +1,5 @@
 import { accountsMigrations } from '@guichet/accounts/infrastructure';
+import { billingMigrations } from '@guichet/billing/infrastructure';
 import { authMigrations } from '@guichet/shared/auth';
 import { mailMigrations } from '@guichet/shared/mail';
 import { messagingMigrations } from '@guichet/shared/messaging';
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly MigrationClass[] = [
   ...mailMigrations,
   ...authMigrations,
   ...accountsMigrations,
+  ...billingMigrations,
 ];

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ACCOUNT_MAIL_TEMPLATES } from '@guichet/accounts/infrastructure';
+import { ACCOUNT_MAIL_TEMPLATES, AccountsInfrastructureModule } from '@guichet/accounts/infrastructure';
+import { BillingInfrastructureModule } from '@guichet/billing/infrastructure';
+import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
 import { loggerOptions } from '@guichet/shared/http';
 import { MailModule } from '@guichet/shared/mail';
@@ -34,6 +36,12 @@ import { LoggerModule } from 'nestjs-pino';
     MailModule.forRoot({ role: 'worker' }),
     // Each context's mail templates, so the worker can render what the api requested.
     MailModule.forFeature(ACCOUNT_MAIL_TEMPLATES),
+    // Command and query buses: the consumers read and act through them.
+    CqrsModule.forRoot(),
+    // Billing's consumers (invoice, receipt and failure mails with the PDF) and the handlers they query;
+    // Accounts answers Billing's payer lookup.
+    AccountsInfrastructureModule,
+    BillingInfrastructureModule,
   ],
 })
 export class WorkerModule {}
