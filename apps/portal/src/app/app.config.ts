@@ -3,6 +3,7 @@ import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@ang
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideAccountsSession } from '@guichet/portal/accounts/data-access';
 import { ACCOUNTS_TRANSLATIONS } from '@guichet/portal/accounts/feature';
+import { BILLING_TRANSLATIONS } from '@guichet/portal/billing/feature';
 import { languageInterceptor, mergeTranslations, provideI18n } from '@guichet/shared/ui';
 import { appRoutes } from './app.routes';
 import { PORTAL_TRANSLATIONS } from './portal.translations';
@@ -12,7 +13,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideI18n(mergeTranslations(PORTAL_TRANSLATIONS, ACCOUNTS_TRANSLATIONS)),
+    provideI18n(mergeTranslations(mergeTranslations(PORTAL_TRANSLATIONS, ACCOUNTS_TRANSLATIONS), BILLING_TRANSLATIONS)),
     // XSRF: cookie XSRF-TOKEN echoed in X-XSRF-TOKEN (the defaults), which the API's guard expects.
     provideHttpClient(withXsrfConfiguration({}), withInterceptors([languageInterceptor])),
     provideAccountsSession('portal'),

@@ -4,6 +4,8 @@ import { defineTranslations, type TranslationKey } from '@guichet/shared/ui';
 export const PORTAL_TRANSLATIONS = defineTranslations({
   fr: {
     'app.name': 'Guichet',
+    'nav.label': 'Navigation principale',
+    'nav.invoices': 'Mes factures',
     'home.title': 'Bienvenue au Guichet',
     'home.intro':
       'Le Guichet réunit en un seul endroit les services en ligne offerts aux formateurs, aux parents, aux apprenants et aux établissements.',
@@ -22,6 +24,8 @@ export const PORTAL_TRANSLATIONS = defineTranslations({
   },
   en: {
     'app.name': 'Guichet',
+    'nav.label': 'Main navigation',
+    'nav.invoices': 'My invoices',
     'home.title': 'Welcome to Guichet',
     'home.intro': 'Guichet brings together in one place the online services for trainers, parents, learners and institutions.',
     'home.services': 'Our services',
