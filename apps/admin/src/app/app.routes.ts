@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { adminAccountRoutes } from '@guichet/admin/accounts/feature';
+import { adminBillingRoutes } from '@guichet/admin/billing/feature';
 import { backOfficeAccountRoutes } from '@guichet/portal/accounts/feature';
 import { notFoundRoute } from '@guichet/shared/ui';
 import { HomePage } from './home/home.page';
@@ -9,5 +10,6 @@ export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', title: 'common.home', component: HomePage },
   ...backOfficeAccountRoutes,
   ...adminAccountRoutes,
+  ...adminBillingRoutes,
   notFoundRoute,
 ];

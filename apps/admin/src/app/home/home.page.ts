@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatList, MatListItem } from '@angular/material/list';
 import { AdminAccountsNavComponent } from '@guichet/admin/accounts/feature';
+import { AdminFinanceNavComponent } from '@guichet/admin/billing/feature';
 import { AdminTranslatePipe } from '../admin-translate.pipe';
 import type { AdminKey } from '../admin.translations';
 
@@ -8,7 +9,7 @@ const SERVICES: readonly AdminKey[] = ['home.cardRequests', 'home.registrations'
 
 @Component({
   selector: 'adm-home-page',
-  imports: [MatList, MatListItem, AdminTranslatePipe, AdminAccountsNavComponent],
+  imports: [MatList, MatListItem, AdminTranslatePipe, AdminAccountsNavComponent, AdminFinanceNavComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'home.title' | t }}</h1>
@@ -20,6 +21,7 @@ const SERVICES: readonly AdminKey[] = ['home.cardRequests', 'home.registrations'
       }
     </mat-list>
     <adm-accounts-nav />
+    <adm-finance-nav />
   `,
 })
 export class HomePage {

@@ -1,0 +1,45 @@
+import { HttpErrorResponse } from '@angular/common/http';
+
+/**
+ * What the pages need of an API refusal (RFC 9457 problem details). The same reading as
+ * libs/portal/accounts/data-access's `toApiProblem`, which this context may not import.
+ */
+export interface ApiFieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ApiProblem {
+  readonly status: number;
+  /** `BILLING.OVERPAYMENT`, …; `HTTP.<status>` when the body says nothing. */
+  readonly code: string;
+  /** Already in the request's language; null when the server sent none (network failure). */
+  readonly detail: string | null;
+  readonly errors: readonly ApiFieldError[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Reads any error thrown by HttpClient into an {@link ApiProblem}. */
+export function toApiProblem(error: unknown): ApiProblem {
+  if (error instanceof HttpErrorResponse && isRecord(error.error)) {
+    const body = error.error;
+    const errors = Array.isArray(body['errors'])
+      ? body['errors'].flatMap((item: unknown) =>
+          isRecord(item) && typeof item['field'] === 'string' && typeof item['message'] === 'string'
+            ? [{ field: item['field'], message: item['message'] }]
+            : [],
+        )
+      : [];
+    return {
+      status: error.status,
+      code: typeof body['code'] === 'string' ? body['code'] : `HTTP.${error.status}`,
+      detail: typeof body['detail'] === 'string' ? body['detail'] : null,
+      errors,
+    };
+  }
+  const status = error instanceof HttpErrorResponse ? error.status : 0;
+  return { status, code: `HTTP.${status}`, detail: null, errors: [] };
+}
