@@ -7,7 +7,7 @@
 // the sandbox, and PAYMENT_WEBHOOK_SECRET signs its callbacks. Everything stops when the command ends; its
 // exit code is kept.
 //
-//   node scripts/with-services.mjs [--app] [--no-redis] <command> [args...]
+//   node scripts/with-services.mjs [--app] [--no-redis] [--card-scan] <command> [args...]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,10 +18,14 @@ import { freePort, startMaildev, startPostgres, startRedis, stopChild, track } f
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const withApp = args[0] === '--app' ? Boolean(args.shift()) : false;
-const withoutRedis = args[0] === '--no-redis' ? Boolean(args.shift()) : false;
+const flags = new Set();
+while (['--app', '--no-redis', '--card-scan'].includes(args[0])) flags.add(args.shift());
+const withApp = flags.has('--app');
+const withoutRedis = flags.has('--no-redis');
+// After the command: fail when a payment card number is found anywhere in the database.
+const cardScan = flags.has('--card-scan');
 if (args.length === 0) {
-  console.error('usage: node scripts/with-services.mjs [--app] [--no-redis] <command> [args...]');
+  console.error('usage: node scripts/with-services.mjs [--app] [--no-redis] [--card-scan] <command> [args...]');
   process.exit(2);
 }
 
@@ -133,6 +137,10 @@ async function main() {
     };
     const migrated = await run(process.execPath, ['dist/apps/api/main.js'], { ...appEnv, RUN_MODE: 'migrate' });
     if (migrated !== 0) throw new Error(`migrations failed (exit ${migrated})`);
+    // The README's demo accounts, once, before any browser test runs (parallel workers would race).
+    const seeded = await run(process.execPath, ['dist/apps/api/main.js'], { ...appEnv, RUN_MODE: 'seed-demo' });
+    if (seeded !== 0) throw new Error(`seeding the demo accounts failed (exit ${seeded})`);
+    env.E2E_DEMO_SEEDED = '1';
     const api = run(process.execPath, ['dist/apps/api/main.js'], appEnv, { wait: false });
     stops.unshift(() => stopChild(api));
     const worker = run(process.execPath, ['dist/apps/worker/main.js'], appEnv, { wait: false });
@@ -158,6 +166,13 @@ async function main() {
   command = run(cmd === 'node' ? process.execPath : cmd, cmdArgs, env, { wait: false });
   exitCode = await new Promise((resolve) => command.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   if (serverDied && exitCode === 0) exitCode = 1;
+  if (cardScan) {
+    const scan = await run(process.execPath, ['-r', './scripts/ts-register.cjs', 'tools/security/src/scan-card-numbers.ts', '--database', pg.url], env);
+    if (scan !== 0) {
+      log(`card-number scan of the database failed (exit ${scan})`);
+      exitCode = 1;
+    }
+  }
 }
 
 /**

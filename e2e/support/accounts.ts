@@ -70,7 +70,8 @@ let seeded = false;
  * the suite's database. Idempotent; call it from one serial describe block only.
  */
 export function seedDemoAccounts(): void {
-  if (seeded) return;
+  // The harness (scripts/with-services.mjs --app) seeds them once before the suite.
+  if (seeded || process.env['E2E_DEMO_SEEDED'] === '1') return;
   const baseUrl = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
   const result = spawnSync(process.execPath, [path.resolve(process.cwd(), 'dist/apps/api/main.js')], {
     env: { ...process.env, RUN_MODE: 'seed-demo', PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn' },
