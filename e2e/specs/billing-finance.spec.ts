@@ -40,6 +40,8 @@ test.describe('finance desk (back-office)', () => {
   test.beforeAll(() => seedDemoAccounts());
 
   test('a finance clerk issues an invoice, records the cheque, and sees the day’s reconciliation change', async ({ page }) => {
+    // Many pages, axe on each, and a mail to wait for: more than the default 30 s on a busy machine.
+    test.slow();
     await signInThroughPage(page, 'finances@exemple.test', DEMO_PASSWORD, '/admin/compte/connexion');
     await expect(page).toHaveURL(/\/admin\/$/);
     await page.getByRole('navigation', { name: 'Finances' }).getByRole('link', { name: 'Bureau des finances' }).click();

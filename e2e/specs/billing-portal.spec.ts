@@ -75,6 +75,8 @@ test.describe('« Mes factures »', () => {
   });
 
   test('the parent pays an invoice by sandbox card, sees it « Payée » and downloads the PDF', async ({ page }) => {
+    // The hosted page, the processor's callback and a download: slow on a busy machine.
+    test.slow();
     // 5 cards at 2 $: 10,00 $.
     const { invoiceId, number } = await issueInvoiceToParent('card', 200, 5);
 

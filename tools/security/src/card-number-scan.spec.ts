@@ -24,6 +24,10 @@ describe('card number scan', () => {
       'visa •••• 4242',
       'F-2026-000123',
       '0190c6a2-7b1e-7c3d-9f00-1234567890ab',
+      // A real request id whose digits and dashes once passed for a card number.
+      '"requestId":"87f459e2-f07f-4c40-8495-8201741e56d8"',
+      '12345678-1234-4234-8234-123456789012',
+      'tok_4242424242424242x',
       '4242424242424241',
       '424242424242',
     ].join('\n');

@@ -4,9 +4,12 @@ import { Client } from 'pg';
  * Looks for payment card numbers (PAN) where none may be: our database and our logs. A candidate is a
  * run of 13 to 19 digits, possibly grouped by single spaces or dashes, that starts like an issued card
  * (2 to 6: Mastercard 2-series, Amex/Diners 3, Visa 4, Mastercard 5, Discover/UnionPay 6) and passes the
- * Luhn check. Epoch milliseconds, migration timestamps and our ids start with 1 or are not digit runs.
+ * Luhn check, standing alone (not inside a word or a UUID). Epoch milliseconds and migration timestamps
+ * start with 1.
  */
-const CANDIDATE = /(?<![\d])[2-6](?:[ -]?\d){12,18}(?![\d])/g;
+const CANDIDATE = /(?<![\dA-Za-z])[2-6](?:[ -]?\d){12,18}(?![\dA-Za-z])/g;
+/** UUIDs (request ids, aggregate ids) are hex with dashes: a digits-only stretch of one is not a card. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 export interface CardNumberFinding {
   /** Where it was found: `schema.table` or a file name. */
@@ -33,7 +36,7 @@ export function luhnValid(digits: string): boolean {
 /** The Luhn-valid card-like numbers in `text`, masked. */
 export function findCardNumbers(text: string, where: string): CardNumberFinding[] {
   const findings: CardNumberFinding[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of text.replace(UUID, ' ').matchAll(CANDIDATE)) {
     const digits = match[0].replace(/[ -]/g, '');
     if (digits.length < 13 || digits.length > 19 || !luhnValid(digits)) continue;
     findings.push({ where, masked: `${digits.slice(0, 6)}…${digits.slice(-4)}` });

@@ -1,125 +1,33 @@
 /**
- * The web side's view of Billing's HTTP API. Copied from libs/billing/contracts
- * (src/lib/common.ts and src/lib/queries/read-models.ts) because web code may not import the
- * node-side contracts; keep in step with them.
+ * The finance desk's view of Billing's HTTP API: the payer-facing types come from the portal's
+ * data-access lib (the one web copy of libs/billing/contracts); the desk's own shapes are below.
  */
 
-export const BILLING_SERVICES = ['card-requests', 'registrations', 'seats', 'manual'] as const;
-export type BillingService = (typeof BILLING_SERVICES)[number];
+export {
+  BILLING_SERVICES,
+  PAYMENT_METHODS,
+  type BillingService,
+  type BillingReference,
+  type PaymentMethod,
+  type InvoiceKind,
+  type InvoiceStatus,
+  type PaymentState,
+  type PostalAddress,
+  type BillTo,
+  type InvoiceLineView,
+  type InvoiceSummary,
+  type PaymentView,
+  type RefundView,
+  type InvoiceHistoryEntry,
+  type InvoiceDetail,
+} from '@guichet/portal/billing/data-access';
+import type { BillTo, InvoiceKind, InvoiceStatus, InvoiceSummary, PaymentMethod, PaymentView, RefundView } from '@guichet/portal/billing/data-access';
 
-export interface BillingReference {
-  readonly service: BillingService;
-  readonly id: string;
-}
-
-/** « Mode de paiement ». */
-export const PAYMENT_METHODS = ['card', 'paypal', 'cheque', 'deposit'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** Recorded by staff (« Enregistrer un paiement »). */
 export const MANUAL_PAYMENT_METHODS = ['cheque', 'deposit'] as const;
 export type ManualPaymentMethod = (typeof MANUAL_PAYMENT_METHODS)[number];
-
-export const INVOICE_KINDS = ['invoice', 'credit-note'] as const;
-export type InvoiceKind = (typeof INVOICE_KINDS)[number];
-export const INVOICE_STATUSES = ['issued', 'paid', 'canceled'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-export type PaymentState = 'pending' | 'requires-action' | 'confirmed' | 'failed' | 'canceled' | 'refunded' | 'partially-refunded';
-
-export interface PostalAddress {
-  readonly line1: string;
-  readonly line2?: string | null;
-  readonly city: string;
-  readonly province?: string | null;
-  readonly postalCode: string;
-}
-
-/** « Facturé à »: « individu » or « organisme ». */
-export interface BillTo {
-  readonly kind: 'individual' | 'organization';
-  readonly name: string;
-  /** « À l'attention de » (organization). */
-  readonly attention?: string | null;
-  readonly address: PostalAddress;
-}
-
-export interface InvoiceLineView {
-  readonly productCode: string;
-  readonly description: string;
-  readonly quantity: number;
-  readonly unitPriceCents: number;
-  readonly amountCents: number;
-  readonly gstCents: number;
-  readonly qstCents: number;
-}
-
-export interface InvoiceSummary {
-  readonly id: string;
-  readonly number: string;
-  readonly kind: InvoiceKind;
-  readonly status: InvoiceStatus;
-  readonly issuedAt: string;
-  readonly reference: BillingReference;
-  readonly billToName: string;
-  readonly payerEmail: string;
-  readonly method: PaymentMethod | null;
-  readonly totalCents: number;
-  readonly balanceCents: number;
-  readonly originalInvoiceNumber: string | null;
-}
-
-export interface PaymentView {
-  readonly id: string;
-  readonly invoiceId: string;
-  readonly method: PaymentMethod;
-  readonly state: PaymentState;
-  readonly amountCents: number;
-  readonly refundedCents: number;
-  readonly createdAt: string;
-  readonly confirmedAt: string | null;
-  /** Card: `visa •••• 4242`; cheque or deposit: its number. */
-  readonly label: string | null;
-  readonly nextActionUrl: string | null;
-  readonly failureCode: string | null;
-  /** Confirmed after the order expired or the invoice was canceled: waiting for staff. */
-  readonly heldForStaff: boolean;
-}
-
-export interface RefundView {
-  readonly id: string;
-  readonly paymentId: string;
-  readonly amountCents: number;
-  readonly state: 'pending' | 'succeeded' | 'failed';
-  readonly reason: string;
-  readonly creditNoteId: string;
-  readonly creditNoteNumber: string;
-  readonly createdAt: string;
-}
-
-export interface InvoiceHistoryEntry {
-  readonly at: string;
-  readonly action: string;
-  /** Account id of the person, or `system`. */
-  readonly actor: string;
-  readonly amountCents: number | null;
-  readonly details: string | null;
-}
-
-export interface InvoiceDetail extends InvoiceSummary {
-  readonly lang: 'fr' | 'en';
-  readonly payerAccountId: string | null;
-  readonly billTo: BillTo;
-  readonly lines: readonly InvoiceLineView[];
-  readonly subtotalCents: number;
-  readonly gstCents: number;
-  readonly qstCents: number;
-  readonly paidCents: number;
-  readonly creditedCents: number;
-  readonly payableUntil: string | null;
-  readonly payments: readonly PaymentView[];
-  readonly refunds: readonly RefundView[];
-  readonly creditNotes: readonly InvoiceSummary[];
-  readonly history: readonly InvoiceHistoryEntry[];
-}
+export const INVOICE_KINDS = ['invoice', 'credit-note'] as const satisfies readonly InvoiceKind[];
+export const INVOICE_STATUSES = ['issued', 'paid', 'canceled'] as const satisfies readonly InvoiceStatus[];
 
 export interface InvoiceSearchFilters {
   readonly status?: InvoiceStatus;
