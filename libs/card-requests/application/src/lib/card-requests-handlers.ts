@@ -1,0 +1,65 @@
+import { CancelInvoiceOnCancellation, IssueInvoiceOnSubmission, MarkInvoicedOnInvoiceIssued, MarkPaidOnInvoicePaid } from './consumers/card-requests.consumers';
+import {
+  CancelCardRequestHandler,
+  ImportParticipantsHandler,
+  MarkCardRequestInvoicedHandler,
+  MarkCardRequestPaidHandler,
+  ProduceCardsHandler,
+  ReissueCardHandler,
+  ShipCardRequestHandler,
+  UpdateReferenceDataHandler,
+} from './commands/staff.handlers';
+import {
+  AddParticipantHandler,
+  CreateCardRequestHandler,
+  RemoveParticipantHandler,
+  SubmitCardRequestHandler,
+  UpdateCardRequestHandler,
+  UpdateParticipantHandler,
+} from './commands/trainer.handlers';
+import {
+  GetCardRequestHandler,
+  GetCardRequestInvoicePdfHandler,
+  GetCardsPdfHandler,
+  GetMyTrainerIdentityHandler,
+  GetReferenceDataHandler,
+  GetStaffReferenceDataHandler,
+  ListMyCardRequestsHandler,
+  SearchCardRequestsHandler,
+  SearchParticipantsHandler,
+  VerifyCardHandler,
+} from './queries/card-requests-queries.handlers';
+import { CardRequestsContext } from './shared/card-request-context';
+
+/** Every handler of the context (commands, queries, integration-event consumers) and their shared context provider. */
+export const CARD_REQUESTS_HANDLERS = [
+  CardRequestsContext,
+  CreateCardRequestHandler,
+  UpdateCardRequestHandler,
+  AddParticipantHandler,
+  UpdateParticipantHandler,
+  RemoveParticipantHandler,
+  SubmitCardRequestHandler,
+  ProduceCardsHandler,
+  ShipCardRequestHandler,
+  CancelCardRequestHandler,
+  ImportParticipantsHandler,
+  ReissueCardHandler,
+  UpdateReferenceDataHandler,
+  MarkCardRequestInvoicedHandler,
+  MarkCardRequestPaidHandler,
+  ListMyCardRequestsHandler,
+  GetReferenceDataHandler,
+  GetStaffReferenceDataHandler,
+  GetMyTrainerIdentityHandler,
+  GetCardRequestHandler,
+  GetCardRequestInvoicePdfHandler,
+  SearchCardRequestsHandler,
+  SearchParticipantsHandler,
+  GetCardsPdfHandler,
+  VerifyCardHandler,
+  IssueInvoiceOnSubmission,
+  MarkInvoicedOnInvoiceIssued,
+  MarkPaidOnInvoicePaid,
+  CancelInvoiceOnCancellation,
+] as const;
