@@ -4,6 +4,8 @@ import { AccountsApiModule } from '@guichet/accounts/api';
 import { AccountsInfrastructureModule } from '@guichet/accounts/infrastructure';
 import { BillingApiModule } from '@guichet/billing/api';
 import { BillingInfrastructureModule } from '@guichet/billing/infrastructure';
+import { CardRequestsApiModule } from '@guichet/card-requests/api';
+import { CardRequestsInfrastructureModule } from '@guichet/card-requests/infrastructure';
 import { AuthModule } from '@guichet/shared/auth';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
 import { HealthModule, HttpFoundationModule } from '@guichet/shared/http';
@@ -17,6 +19,8 @@ import { ShutdownReporter } from './shutdown-reporter';
 const accountsApi = AccountsApiModule.register({ infrastructure: AccountsInfrastructureModule });
 /** Billing's controllers (payers, finance desk, the processor's callbacks) on its infrastructure. */
 const billingApi = BillingApiModule.register({ infrastructure: BillingInfrastructureModule });
+/** CardRequests' controllers (trainers, the card desk, public verification) on its infrastructure. */
+const cardRequestsApi = CardRequestsApiModule.register({ infrastructure: CardRequestsInfrastructureModule });
 
 /**
  * The HTTP host. Foundation first (configuration, logging and metrics, database, queue, health); then
@@ -47,6 +51,7 @@ const billingApi = BillingApiModule.register({ infrastructure: BillingInfrastruc
     // Bounded contexts' api modules.
     accountsApi,
     billingApi,
+    cardRequestsApi,
   ],
   providers: [ShutdownReporter],
 })

@@ -1,5 +1,6 @@
 import { ACCOUNTS_AUTHORIZATION_MATRIX } from '@guichet/accounts/api';
 import { BILLING_AUTHORIZATION_MATRIX } from '@guichet/billing/api';
+import { CARD_REQUESTS_AUTHORIZATION_MATRIX } from '@guichet/card-requests/api';
 import { declaredRoutes } from '@guichet/shared/auth/testing';
 import { API_PREFIX } from '@guichet/shared/http';
 import { AppModule } from './app.module';
@@ -15,7 +16,11 @@ const FOUNDATION_PUBLIC_ROUTES = ['GET /api/health', 'GET /api/metrics'] as cons
  * Every context's authorization matrix (each checked line by line, audience by audience, in its own
  * api lib). A new context adds its matrix here.
  */
-const CONTEXT_MATRICES = { accounts: ACCOUNTS_AUTHORIZATION_MATRIX, billing: BILLING_AUTHORIZATION_MATRIX } as const;
+const CONTEXT_MATRICES = {
+  accounts: ACCOUNTS_AUTHORIZATION_MATRIX,
+  billing: BILLING_AUTHORIZATION_MATRIX,
+  'card-requests': CARD_REQUESTS_AUTHORIZATION_MATRIX,
+} as const;
 
 /** Why the declared routes and the listed ones disagree; empty when each route is listed exactly once. */
 function coverageProblems(routes: readonly string[], listed: Readonly<Record<string, readonly string[]>>): string[] {

@@ -1,5 +1,6 @@
 import { accountsMigrations } from '@guichet/accounts/infrastructure';
 import { billingMigrations } from '@guichet/billing/infrastructure';
+import { cardRequestsMigrations } from '@guichet/card-requests/infrastructure';
 import { authMigrations } from '@guichet/shared/auth';
 import { mailMigrations } from '@guichet/shared/mail';
 import { messagingMigrations } from '@guichet/shared/messaging';
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly MigrationClass[] = [
   ...authMigrations,
   ...accountsMigrations,
   ...billingMigrations,
+  ...cardRequestsMigrations,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ACCOUNT_MAIL_TEMPLATES, AccountsInfrastructureModule } from '@guichet/accounts/infrastructure';
 import { BillingInfrastructureModule } from '@guichet/billing/infrastructure';
+import { CardRequestsInfrastructureModule } from '@guichet/card-requests/infrastructure';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
 import { loggerOptions } from '@guichet/shared/http';
@@ -39,9 +40,11 @@ import { LoggerModule } from 'nestjs-pino';
     // Command and query buses: the consumers read and act through them.
     CqrsModule.forRoot(),
     // Billing's consumers (invoice, receipt and failure mails with the PDF) and the handlers they query;
-    // Accounts answers Billing's payer lookup.
+    // Accounts answers Billing's payer lookup and CardRequests' trainer registry.
     AccountsInfrastructureModule,
     BillingInfrastructureModule,
+    // CardRequests' consumers: asks Billing for the invoice, follows it to paid, mails each step.
+    CardRequestsInfrastructureModule,
   ],
 })
 export class WorkerModule {}
