@@ -6,6 +6,7 @@ export const PORTAL_TRANSLATIONS = defineTranslations({
     'app.name': 'Guichet',
     'nav.label': 'Navigation principale',
     'nav.invoices': 'Mes factures',
+    'nav.sessions': 'Sessions',
     'home.title': 'Bienvenue au Guichet',
     'home.intro':
       'Le Guichet réunit en un seul endroit les services en ligne offerts aux formateurs, aux parents, aux apprenants et aux établissements.',
@@ -26,6 +27,7 @@ export const PORTAL_TRANSLATIONS = defineTranslations({
     'app.name': 'Guichet',
     'nav.label': 'Main navigation',
     'nav.invoices': 'My invoices',
+    'nav.sessions': 'Sessions',
     'home.title': 'Welcome to Guichet',
     'home.intro': 'Guichet brings together in one place the online services for trainers, parents, learners and institutions.',
     'home.services': 'Our services',
