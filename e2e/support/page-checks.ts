@@ -5,8 +5,19 @@ import { LANGUAGE_STORAGE_KEY } from './apps';
 /** The WCAG 2.1 A and AA rules, plus axe's best practices (landmarks, heading order, one h1). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
-/** Runs axe on the page as it is and fails with a readable list of what it found. */
+/**
+ * Runs axe on the page once its transitions have ended (a message fading in is measured at its final
+ * colour, not half-way) and fails with a readable list of what it found.
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const found = results.violations.map(
     (violation) =>
