@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, seedDemoAccounts, signInThroughPage } from '../support/accounts';
+import { draftCardRequest } from '../support/card-requests';
 import { expectNoAxeViolations } from '../support/page-checks';
 
 /**
@@ -316,6 +317,35 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     const row = page.getByTestId('sessions').getByRole('row').filter({ has: page.getByRole('link') }).first();
     await expect(page.getByTestId('sessions')).toContainText('Expédiée');
     await expect(row).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('a request paid by credit card goes through Billing\'s hosted card page and becomes « Payée »', async ({ page }) => {
+    test.slow();
+    await signInThroughPage(page, TRAINER, DEMO_PASSWORD);
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sessions' })).toBeVisible();
+    // Three participants at 2 $: 6,00 $, above the 5 $ card minimum.
+    const request = await draftCardRequest(page.request, 3);
+    await page.goto(`/cartes/sessions/${request.id}/paiement`);
+    const payment = page.getByRole('group', { name: 'Information du paiement' });
+    await payment.getByLabel('Mode de paiement').selectOption({ label: 'Carte de crédit' });
+    await payment.getByLabel('Facturé à').selectOption({ label: 'Individu' });
+    await page.getByRole('button', { name: 'Soumettre' }).click();
+
+    // The card is typed on the processor's page, never on ours.
+    await expect(page).toHaveURL(/\/hosted\/card\?/, { timeout: 30_000 });
+    await page.getByLabel('Numéro de carte').fill('4242 4242 4242 4242');
+    await page.getByLabel('Expiration (MM/AA)').fill('12/39');
+    await page.getByLabel('CVC').fill('123');
+    await page.getByLabel('Nom sur la carte').fill('Claude Éthier');
+    await page.getByRole('button', { name: /^Payer 6,00\s\$$/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Paiement accepté' })).toBeVisible({ timeout: 15_000 });
+
+    // Billing's invoice-paid event reaches the request.
+    await expect(async () => {
+      await page.goto(`/cartes/sessions/${request.id}`);
+      await expect(page.getByTestId('status')).toHaveText('Payée', { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
     await expectNoAxeViolations(page);
   });
 
