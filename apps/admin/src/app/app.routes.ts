@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { adminAccountRoutes } from '@guichet/admin/accounts/feature';
 import { adminBillingRoutes } from '@guichet/admin/billing/feature';
+import { adminCardRequestsRoutes } from '@guichet/admin/card-requests/feature';
 import { backOfficeAccountRoutes } from '@guichet/portal/accounts/feature';
 import { notFoundRoute } from '@guichet/shared/ui';
 import { HomePage } from './home/home.page';
@@ -11,5 +12,6 @@ export const appRoutes: Routes = [
   ...backOfficeAccountRoutes,
   ...adminAccountRoutes,
   ...adminBillingRoutes,
+  ...adminCardRequestsRoutes,
   notFoundRoute,
 ];

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatList, MatListItem } from '@angular/material/list';
 import { AdminAccountsNavComponent } from '@guichet/admin/accounts/feature';
 import { AdminFinanceNavComponent } from '@guichet/admin/billing/feature';
+import { AdminCardDeskNavComponent } from '@guichet/admin/card-requests/feature';
 import { AdminTranslatePipe } from '../admin-translate.pipe';
 import type { AdminKey } from '../admin.translations';
 
@@ -9,7 +10,7 @@ const SERVICES: readonly AdminKey[] = ['home.cardRequests', 'home.registrations'
 
 @Component({
   selector: 'adm-home-page',
-  imports: [MatList, MatListItem, AdminTranslatePipe, AdminAccountsNavComponent, AdminFinanceNavComponent],
+  imports: [MatList, MatListItem, AdminTranslatePipe, AdminAccountsNavComponent, AdminCardDeskNavComponent, AdminFinanceNavComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'home.title' | t }}</h1>
@@ -21,6 +22,7 @@ const SERVICES: readonly AdminKey[] = ['home.cardRequests', 'home.registrations'
       }
     </mat-list>
     <adm-accounts-nav />
+    <adm-card-desk-nav />
     <adm-finance-nav />
   `,
 })
