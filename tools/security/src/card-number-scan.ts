@@ -44,8 +44,33 @@ export function findCardNumbers(text: string, where: string): CardNumberFinding[
   return findings;
 }
 
-/** Every row of every table of the application's schemas (system schemas excepted), as text. */
-export async function scanDatabase(databaseUrl: string): Promise<{ tables: number; rows: number; findings: CardNumberFinding[] }> {
+/**
+ * Every row of every table of every database of the server behind `databaseUrl` (the tests create
+ * databases of their own), system schemas excepted, as text.
+ */
+export async function scanDatabase(databaseUrl: string): Promise<{ databases: number; tables: number; rows: number; findings: CardNumberFinding[] }> {
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  let names: string[];
+  try {
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate ORDER BY 1`);
+    names = rows.map((row) => row.datname);
+  } finally {
+    await admin.end();
+  }
+  const total = { databases: names.length, tables: 0, rows: 0, findings: [] as CardNumberFinding[] };
+  for (const name of names) {
+    const url = new URL(databaseUrl);
+    url.pathname = `/${encodeURIComponent(name)}`;
+    const result = await scanOneDatabase(url.toString(), name);
+    total.tables += result.tables;
+    total.rows += result.rows;
+    total.findings.push(...result.findings);
+  }
+  return total;
+}
+
+async function scanOneDatabase(databaseUrl: string, name: string): Promise<{ tables: number; rows: number; findings: CardNumberFinding[] }> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -60,7 +85,7 @@ export async function scanDatabase(databaseUrl: string): Promise<{ tables: numbe
       const qualified = `${quote(table.schema)}.${quote(table.name)}`;
       const result = await client.query<{ row: string }>(`SELECT t::text AS row FROM ${qualified} t`);
       rows += result.rows.length;
-      for (const { row } of result.rows) findings.push(...findCardNumbers(row, `${table.schema}.${table.name}`));
+      for (const { row } of result.rows) findings.push(...findCardNumbers(row, `${name}:${table.schema}.${table.name}`));
     }
     return { tables: tables.length, rows, findings };
   } finally {

@@ -17,7 +17,7 @@ async function main(): Promise<number> {
     const url = args[at + 1];
     args.splice(at, 2);
     const result = await scanDatabase(url);
-    process.stderr.write(`[card-scan] database: ${result.tables} tables, ${result.rows} rows scanned\n`);
+    process.stderr.write(`[card-scan] ${result.databases} databases, ${result.tables} tables, ${result.rows} rows scanned\n`);
     findings.push(...result.findings);
   }
   for (const file of args) {
