@@ -105,7 +105,7 @@ describe('FinanceApi', () => {
       status: 409,
       code: 'BILLING.OVERPAYMENT',
       detail: 'Le montant dépasse le solde.',
-      errors: [{ field: 'amountCents', message: 'Trop élevé' }],
+      errors: [{ field: 'amountCents', code: '', message: 'Trop élevé' }],
     });
   });
 

@@ -172,7 +172,7 @@ describe('CardDeskApi', () => {
       status: 422,
       code: 'CARD_REQUESTS.INVALID_FIELD',
       detail: 'Le prix n’est pas valide.',
-      errors: [{ field: 'cardPriceCents', message: 'Le prix n’est pas valide.' }],
+      errors: [{ field: 'cardPriceCents', code: 'CARD_REQUESTS.INVALID_FIELD', message: 'Le prix n’est pas valide.' }],
     });
   });
 
@@ -199,7 +199,7 @@ describe('CardDeskApi', () => {
       status: 422,
       code: 'CARD_REQUESTS.INVALID_TRACKING_NUMBER',
       detail: 'Numéro de suivi invalide.',
-      errors: [{ field: 'trackingNumber', message: 'Numéro de suivi invalide.' }],
+      errors: [{ field: 'trackingNumber', code: '', message: 'Numéro de suivi invalide.' }],
     });
   });
 

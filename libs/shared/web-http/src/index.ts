@@ -1,0 +1,1 @@
+export { toApiProblem, type ApiFieldError, type ApiProblem } from './lib/api-problem';
