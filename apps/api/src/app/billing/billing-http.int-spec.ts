@@ -361,6 +361,8 @@ describe('Billing over HTTP (real database, sandbox processor, signed callbacks)
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.body.id).toBe(first.body.id);
     expect(first.body.creditNoteNumber).toMatch(/^NC-\d{4}-\d{6}$/);
+    // The double click waits for the first request's outcome: both answers carry the credit note.
+    expect(second.body.creditNoteNumber).toBe(first.body.creditNoteNumber);
     const tooMuch = await post(finance, `/api/billing/finance/payments/${started.id}/refunds`, { ...body, amountCents: 1600, idempotencyKey: `refund2-${invoiceId}` });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.code).toBe('BILLING.REFUND_EXCEEDS_PAYMENT');

@@ -262,13 +262,27 @@ export class BillingLedger {
     return refund;
   }
 
-  private sameRefund(refund: Refund, paymentId: string): Refund {
+  /**
+   * The refund a repeated request (same key) asked for. While the first request is still talking to
+   * the provider, the repeat waits for its outcome (up to a few seconds), so a double click answers
+   * twice with the same settled refund and its credit note, not once settled and once pending.
+   */
+  private async sameRefund(refund: Refund, paymentId: string): Promise<Refund> {
     if (refund.paymentId !== paymentId) throw new IdempotencyKeyReused();
-    return refund;
+    let current = refund;
+    const deadline = Date.now() + SETTLE_WAIT_MS;
+    while (current.currentState === 'pending' && current.toSnapshot().providerRefundId === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      current = await this.getRefund(refund.id);
+    }
+    return current;
   }
 }
 
 const LEDGER_LOG = new Logger('Billing');
+
+/** How long a repeated refund request waits for the first one's outcome. */
+const SETTLE_WAIT_MS = 5_000;
 
 function errorName(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
