@@ -36,9 +36,9 @@ import { uuidv7, type IntegrationEventEnvelope } from '@guichet/shared/kernel';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CardRequestsInfrastructureModule, cardRequestsMigrations } from '../src';
+import { createTestDatabase } from '@guichet/shared/persistence/testing';
 
 @Global()
 @Module({})
@@ -48,27 +48,6 @@ class TestConfigModule {
   }
 }
 
-async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = process.env['DATABASE_URL'];
-  if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server (node scripts/with-services.mjs)');
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      // Kept when the harness scans every database for card numbers after the run (the cluster goes anyway).
-      if (process.env['GUICHET_KEEP_TEST_DATABASES'] !== '1') await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 const A = uuidv7();
 const B = uuidv7();

@@ -6,9 +6,9 @@ import { uuidv7 } from '@guichet/shared/kernel';
 import { BULLMQ_POSTGRES_SCHEMA, MessagingModule, messagingMigrations } from '@guichet/shared/messaging';
 import { PersistenceModule, TypeOrmUnitOfWork } from '@guichet/shared/persistence';
 import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MAIL_QUEUE, MailAttachmentResolver, MailModule, mailMigrations, type MailAttachment } from '../src';
+import { createTestDatabase } from '@guichet/shared/persistence/testing';
 
 /** One message as maildev's REST API lists it (GET /email). */
 interface CaughtMail {
@@ -247,24 +247,3 @@ async function startApp(
   return app;
 }
 
-async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = process.env['DATABASE_URL'];
-  if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server for the integration tests');
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      // Kept when the harness scans every database for card numbers after the run (the cluster goes anyway).
-      if (process.env['GUICHET_KEEP_TEST_DATABASES'] !== '1') await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}

@@ -5,7 +5,6 @@ import { AppConfig, loadAppConfig } from '@guichet/shared/config';
 import { MailModule, mailMigrations, MailParamsCipher } from '@guichet/shared/mail';
 import { MessagingModule, messagingMigrations } from '@guichet/shared/messaging';
 import { PersistenceModule } from '@guichet/shared/persistence';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AccountsInfrastructureModule, accountsMigrations } from '../../src';
 
@@ -19,28 +18,7 @@ class TestConfigModule {
   }
 }
 
-/** A fresh database per test file, so runs never see each other's rows. */
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = process.env['DATABASE_URL'];
-  if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server (node scripts/with-services.mjs)');
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      // Kept when the harness scans every database for card numbers after the run (the cluster goes anyway).
-      if (process.env['GUICHET_KEEP_TEST_DATABASES'] !== '1') await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+export { createTestDatabase } from '@guichet/shared/persistence/testing';
 
 /** The api's wiring of Accounts: config, database, outbox, mail outbox, CQRS and the accounts module. */
 export async function startAccountsContext(databaseUrl: string): Promise<INestApplicationContext> {

@@ -16,7 +16,6 @@ import { PersistenceModule } from '@guichet/shared/persistence';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { Client } from 'pg';
 import { BillingInfrastructureModule, billingMigrations } from '../../src';
 
 export const PUBLIC_URL = 'https://guichet.test';
@@ -29,28 +28,7 @@ class TestConfigModule {
   }
 }
 
-/** A fresh database per test file. */
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = process.env['DATABASE_URL'];
-  if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server (node scripts/with-services.mjs)');
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      // Kept when the harness scans every database for card numbers after the run (the cluster goes anyway).
-      if (process.env['GUICHET_KEEP_TEST_DATABASES'] !== '1') await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+export { createTestDatabase } from '@guichet/shared/persistence/testing';
 
 /**
  * A provider that counts what it is asked, answers after a short delay (so concurrent requests really
