@@ -161,12 +161,12 @@ export class ImportParticipantsHandler implements ICommandHandler<ImportParticip
     const rejected: { line: number; reason: string }[] = parsed.rejected.map((r) => ({ line: r.line, reason: localized(r.reason, lang) }));
     const accepted: { details: ReturnType<typeof parseParticipantDetails> }[] = [];
     // Lines numbered like the parser's (header = line 1); rows keep the file's order.
-    parsed.rows.forEach((row) => {
+    parsed.rows.forEach((row, index) => {
       try {
         accepted.push({ details: parseParticipantDetails(row, today) });
       } catch (error) {
         if (!isDomainError(error)) throw error;
-        rejected.push({ line: 0, reason: error.messageIn(lang) });
+        rejected.push({ line: parsed.lines[index] ?? 0, reason: error.messageIn(lang) });
       }
     });
     const imported = await inTransactionWithRetry(this.ctx.unitOfWork, async () => {

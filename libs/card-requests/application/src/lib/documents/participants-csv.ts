@@ -25,6 +25,8 @@ export interface RejectedParticipantRow {
 
 export interface ParsedParticipantsCsv {
   readonly rows: ParticipantInput[];
+  /** The file line of each row of `rows` (same order), for reporting a row refused later. */
+  readonly lines: number[];
   readonly rejected: RejectedParticipantRow[];
 }
 
@@ -261,25 +263,26 @@ export function parseParticipantsCsv(text: string, options: ParticipantsCsvOptio
     }) as unknown as CsvRecord[];
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;
-    return { rows: [], rejected: [{ line: typeof line === 'number' ? line : 1, reason: REASONS.unreadable(typeof line === 'number' ? line : null) }] };
+    return { rows: [], lines: [], rejected: [{ line: typeof line === 'number' ? line : 1, reason: REASONS.unreadable(typeof line === 'number' ? line : null) }] };
   }
-  if (records.length === 0) return { rows: [], rejected: [{ line: 1, reason: REASONS.empty }] };
+  if (records.length === 0) return { rows: [], lines: [], rejected: [{ line: 1, reason: REASONS.empty }] };
 
   const header = records[0].record.map((cell) => HEADER_NAMES[simplify(cell)]);
   const hasHeader = header.some((column) => column !== undefined);
   let columns: readonly (Column | undefined)[] = COLUMN_ORDER;
   if (hasHeader) {
     const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
-    if (missing.length > 0) return { rows: [], rejected: [{ line: records[0].info.lines, reason: REASONS.missingColumns(missing) }] };
+    if (missing.length > 0) return { rows: [], lines: [], rejected: [{ line: records[0].info.lines, reason: REASONS.missingColumns(missing) }] };
     columns = header;
   }
   const dataRecords = hasHeader ? records.slice(1) : records;
-  if (dataRecords.length === 0) return { rows: [], rejected: [{ line: 1, reason: REASONS.empty }] };
+  if (dataRecords.length === 0) return { rows: [], lines: [], rejected: [{ line: 1, reason: REASONS.empty }] };
   if (dataRecords.length > MAX_PARTICIPANTS_PER_CSV) {
-    return { rows: [], rejected: [{ line: dataRecords[MAX_PARTICIPANTS_PER_CSV].info.lines, reason: REASONS.tooMany(dataRecords.length) }] };
+    return { rows: [], lines: [], rejected: [{ line: dataRecords[MAX_PARTICIPANTS_PER_CSV].info.lines, reason: REASONS.tooMany(dataRecords.length) }] };
   }
 
   const rows: ParticipantInput[] = [];
+  const lines: number[] = [];
   const rejected: RejectedParticipantRow[] = [];
   const firstLineOf = new Map<string, number>();
   for (const { record, info } of dataRecords) {
@@ -294,10 +297,11 @@ export function parseParticipantsCsv(text: string, options: ParticipantsCsvOptio
       if (first !== undefined) throw new RowRejected(REASONS.duplicate(first));
       firstLineOf.set(identity, info.lines);
       rows.push(row);
+      lines.push(info.lines);
     } catch (error) {
       if (!(error instanceof RowRejected)) throw error;
       rejected.push({ line: info.lines, reason: error.reason });
     }
   }
-  return { rows, rejected };
+  return { rows, lines, rejected };
 }

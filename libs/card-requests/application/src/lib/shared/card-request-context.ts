@@ -158,7 +158,9 @@ export class CardRequestsContext {
     if (first === '') throw new InvalidCardRequestField('secondTrainer.firstName', 'required');
     if (last === '') throw new InvalidCardRequestField('secondTrainer.lastName', 'required');
     const record = await this.registry.findByCardNumber(card);
-    if (record === null || !record.active) throw new InvalidCardRequestField('secondTrainer.cardNumber', 'second-trainer-unknown');
+    // The registry's certification is what counts: a trainer imported from the registry who has not set
+    // a password yet (account pending) holds the card all the same and co-teaches legitimately.
+    if (record === null) throw new InvalidCardRequestField('secondTrainer.cardNumber', 'second-trainer-unknown');
     if (record.accountId === trainerAccountId) throw new InvalidCardRequestField('secondTrainer.cardNumber', 'second-trainer-self');
     if (normalizeName(record.firstName) !== normalizeName(first)) throw new InvalidCardRequestField('secondTrainer.firstName', 'second-trainer-names');
     if (normalizeName(record.lastName) !== normalizeName(last)) throw new InvalidCardRequestField('secondTrainer.lastName', 'second-trainer-names');
