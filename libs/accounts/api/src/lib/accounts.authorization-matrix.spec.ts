@@ -66,5 +66,6 @@ describe('Accounts authorization matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Hundreds of calls: seconds on a quiet machine, more when the suite shares two cores.
+  }, 60_000);
 });
