@@ -1,8 +1,8 @@
-import { Controller, Headers, HttpCode, Logger, Post, Req } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Logger, Post, Req, ServiceUnavailableException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ApplyGatewayEvent } from '@guichet/billing/contracts';
-import { GatewayCallbackVerifier, InvalidGatewaySignature } from '@guichet/billing/application';
+import { GatewayCallbackVerifier, GatewayUnavailable, InvalidGatewaySignature } from '@guichet/billing/application';
 import { CsrfExempt, Public } from '@guichet/shared/auth';
 import { Clock } from '@guichet/shared/kernel';
 import type { Request } from 'express';
@@ -42,9 +42,17 @@ export class GatewayWebhooksController {
       }
       throw error;
     }
-    const { applied } = await this.commands.execute(
-      new ApplyGatewayEvent(event.id, event.type, event.objectId, event.reference, event.failureCode, event.createdAt),
-    );
+    let applied: boolean;
+    try {
+      ({ applied } = await this.commands.execute(
+        new ApplyGatewayEvent(event.id, event.type, event.objectId, event.reference, event.failureCode, event.createdAt),
+      ));
+    } catch (error) {
+      // The provider is needed to settle this event (a late capture to refund) and cannot answer now:
+      // 503, and it delivers the event again later.
+      if (error instanceof GatewayUnavailable) throw new ServiceUnavailableException();
+      throw error;
+    }
     this.logger.log(`Callback ${event.id} (${event.type}) ${applied ? 'applied' : 'ignored (replay or no change)'}`);
   }
 }

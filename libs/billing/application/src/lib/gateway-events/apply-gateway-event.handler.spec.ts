@@ -43,6 +43,23 @@ describe('ApplyGatewayEvent', () => {
     expect(h.outbox.named('billing.refund-issued.v1')).toHaveLength(1);
   });
 
+  it('refunds in full a capture that arrives for a payment already given up, without paying the invoice', async () => {
+    const h = harness();
+    const { invoiceId, paymentId, chargeId } = await pendingCard(h, 2000);
+    await h.applyEvent.execute(event('evt_gone', 'charge.failed', chargeId, paymentId, h.clock.now(), 'network_error'));
+    const late = event('evt_late_capture', 'charge.succeeded', chargeId, paymentId, h.clock.now());
+    expect((await h.applyEvent.execute(late)).applied).toBe(true);
+    expect(h.gateway.refunds.map((r) => [r.request.paymentId, r.request.amountCents])).toEqual([[chargeId, 2000]]);
+    expect(h.payments.stored(paymentId).state).toBe('failed');
+    expect(h.invoices.stored(invoiceId).status).toBe('issued');
+    expect(h.outbox.named('billing.invoice-paid.v1')).toHaveLength(0);
+    expect(h.history.actions(invoiceId)).toContain('late-capture-refunded');
+    // Delivered again: the provider's idempotent refund answers the same, nothing else changes.
+    expect((await h.applyEvent.execute(late)).applied).toBe(false);
+    expect(new Set(h.gateway.refunds.map((r) => r.key)).size).toBe(1);
+    expect(h.history.actions(invoiceId).filter((a) => a === 'late-capture-refunded')).toHaveLength(1);
+  });
+
   it('records a decline with its code for the requester', async () => {
     const h = harness();
     const { paymentId, chargeId, reference } = await pendingCard(h);

@@ -2,9 +2,10 @@ import { ApplyGatewayEvent } from '@guichet/billing/contracts';
 import { InvoiceNumberSequence, InvoiceRepository, PaymentRepository, RefundRepository, type Payment, type Refund } from '@guichet/billing/domain';
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock, isUuid } from '@guichet/shared/kernel';
+import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvoiceHistory, ProcessedGatewayEvents } from '../ports/billing-ports';
-import { PaymentGateway } from '../ports/payment-gateway';
+import { GatewayUnavailable, PaymentGateway } from '../ports/payment-gateway';
 import { BillingLedger, SYSTEM } from '../shared/billing-ledger';
 import { inTransactionWithRetry } from '../shared/concurrency';
 
@@ -14,29 +15,49 @@ const CONFIRMING = new Set(['charge.succeeded', 'paypal.capture.completed']);
  * A verified callback of the provider. The event id is recorded with the change in one transaction
  * (a replay changes nothing), and a payment never moves backwards: a `charge.failed` after the
  * confirmation, or a `charge.succeeded` after the refund, are recorded and ignored.
+ *
+ * A success for a payment we had already given up (failed after a network error, canceled by the
+ * payer) means the provider took money we never applied: it is refunded in full at once, with its
+ * trace in the invoice's history; if the provider cannot refund now, the callback is answered with an
+ * error so the provider delivers it again later.
  */
 @CommandHandler(ApplyGatewayEvent)
 export class ApplyGatewayEventHandler implements ICommandHandler<ApplyGatewayEvent> {
   private readonly ledger: BillingLedger;
+  private readonly logger = new Logger('Billing');
 
   constructor(
     invoices: InvoiceRepository,
     private readonly payments: PaymentRepository,
     private readonly refunds: RefundRepository,
     numbers: InvoiceNumberSequence,
-    history: InvoiceHistory,
+    private readonly history: InvoiceHistory,
     private readonly processed: ProcessedGatewayEvents,
     private readonly unitOfWork: UnitOfWork,
-    gateway: PaymentGateway,
+    private readonly gateway: PaymentGateway,
     private readonly clock: Clock,
   ) {
     this.ledger = new BillingLedger(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock);
   }
 
   async execute(cmd: ApplyGatewayEvent): Promise<{ applied: boolean }> {
+    const stray = await this.strayCapture(cmd);
+    // Refunded before the event is marked processed: if the provider cannot refund now, this throws,
+    // nothing is recorded, and the provider's next delivery tries again.
+    const strayRefund = stray === null ? null : await this.refundStrayCapture(stray, cmd);
     const outcome = await inTransactionWithRetry(this.unitOfWork, async () => {
       const first = await this.processed.markProcessed(cmd.eventId, cmd.type, this.clock.now());
       if (!first) return { applied: false, held: null as Payment | null };
+      if (stray !== null) {
+        await this.history.append(stray.invoiceId, {
+          at: this.clock.now(),
+          action: 'late-capture-refunded',
+          actor: SYSTEM,
+          amountCents: stray.amountCents,
+          details: `${cmd.type} ${cmd.objectId} (${stray.currentState}): refund ${strayRefund ?? 'unknown'}`,
+        });
+        return { applied: true, held: null as Payment | null };
+      }
       return this.apply(cmd);
     });
     // Outside the transaction: a payment that came too late is refunded at once (or stays held).
@@ -79,6 +100,29 @@ export class ApplyGatewayEventHandler implements ICommandHandler<ApplyGatewayEve
         break;
     }
     return { applied: changed, held: null };
+  }
+
+  /** A confirmation for an online payment we had already failed or canceled: money taken, never applied. */
+  private async strayCapture(cmd: ApplyGatewayEvent): Promise<Payment | null> {
+    if (!CONFIRMING.has(cmd.type)) return null;
+    const payment = await this.findPayment(cmd);
+    if (payment === null || !payment.isOnline) return null;
+    return payment.currentState === 'failed' || payment.currentState === 'canceled' ? payment : null;
+  }
+
+  /** The provider's answer: `succeeded`, `pending`, or `failed` (nothing left to refund there). */
+  private async refundStrayCapture(payment: Payment, cmd: ApplyGatewayEvent): Promise<string> {
+    try {
+      const refund = await this.gateway.refund(
+        { paymentId: cmd.objectId || (payment.providerId ?? ''), amountCents: payment.amountCents, reference: payment.id },
+        `stray-capture-${payment.id}`,
+      );
+      this.logger.warn(`Payment ${payment.id} (${payment.currentState}) was captured late by the provider: refund in full ${refund.status}`);
+      return refund.status;
+    } catch (error) {
+      this.logger.error(`Payment ${payment.id} was captured late and could not be refunded yet; the provider will deliver the callback again`);
+      throw error instanceof GatewayUnavailable ? error : new GatewayUnavailable('refund of a late capture failed');
+    }
   }
 
   private async findPayment(cmd: ApplyGatewayEvent): Promise<Payment | null> {

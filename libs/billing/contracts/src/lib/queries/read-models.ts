@@ -63,7 +63,7 @@ export interface RefundView {
 
 export interface InvoiceHistoryEntry {
   readonly at: string;
-  /** `issued`, `mailed`, `payment-started`, `payment-confirmed`, `payment-failed`, `payment-canceled`, `payment-recorded`, `refunded`, `credit-note-issued`, `paid`, `canceled`, `held-for-staff`. */
+  /** `issued`, `mailed`, `payment-started`, `payment-confirmed`, `payment-failed`, `payment-canceled`, `payment-recorded`, `refunded`, `credit-note-issued`, `paid`, `canceled`, `held-for-staff`, `late-capture-refunded` (the provider took a payment we had given up: refunded in full). */
   readonly action: string;
   /** Account id of the person, or `system`. */
   readonly actor: string;

@@ -17,6 +17,7 @@ const HISTORY_ACTIONS = [
   'paid',
   'canceled',
   'held-for-staff',
+  'late-capture-refunded',
 ] as const;
 
 const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
