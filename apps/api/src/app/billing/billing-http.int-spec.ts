@@ -203,6 +203,22 @@ describe('Billing over HTTP (real database, sandbox processor, signed callbacks)
     expect(Buffer.from(pdf.body).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('issues one invoice for a « Nouvelle facture » sent twice with its form key', async () => {
+    const body = {
+      payerEmail: 'parent@exemple.test',
+      lang: 'en',
+      billTo: { kind: 'organization', name: 'École des Érables', attention: 'Direction', address: { line1: '3 rue B', city: 'Laval', postalCode: 'H7N 1A1' } },
+      lines: [{ description: 'Cartes', quantity: 2, unitPriceCents: 200 }],
+      method: 'deposit',
+      idempotencyKey: `form-${Date.now().toString(36)}`,
+    };
+    const [a, b] = await Promise.all([post(finance, '/api/billing/finance/invoices', body), post(finance, '/api/billing/finance/invoices', body)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body).toEqual(a.body);
+    const invoice = (await get(parent, `/api/billing/invoices/${a.body.invoiceId}`)).body;
+    expect(invoice).toMatchObject({ lang: 'en', totalCents: 400, method: 'deposit', billTo: { kind: 'organization', attention: 'Direction' } });
+  });
+
   it('refuses a card payment below 5 $ with the manual\'s reason, before any charge', async () => {
     const { invoiceId } = await issueInvoice('parent@exemple.test', 400);
     const res = await post(parent, `/api/billing/invoices/${invoiceId}/card-checkout`, { lang: 'fr' });

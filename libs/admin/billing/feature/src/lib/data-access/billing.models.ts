@@ -89,6 +89,8 @@ export interface NewInvoiceForm {
   readonly billTo: BillTo;
   readonly lines: readonly { readonly description: string; readonly quantity: number; readonly unitPriceCents: number }[];
   readonly method: PaymentMethod;
+  /** Chosen once per form: sending it twice (double click, retry) issues one invoice. */
+  readonly idempotencyKey: string;
 }
 
 /** POST /api/billing/finance/invoices/:id/payments (« Enregistrer un paiement »). */

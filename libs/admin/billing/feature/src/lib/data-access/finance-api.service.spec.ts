@@ -125,6 +125,7 @@ describe('FinanceApi', () => {
       billTo: { kind: 'individual' as const, name: 'Marie Tremblay', address: { line1: '1 rue Principale', city: 'Québec', province: 'QC', postalCode: 'G1R 1A1' } },
       lines: [{ description: 'Cartes', quantity: 3, unitPriceCents: 200 }],
       method: 'cheque' as const,
+      idempotencyKey: 'form-key-0001',
     };
     const result = api.createInvoice(form);
     const request = http.expectOne('/api/billing/finance/invoices');

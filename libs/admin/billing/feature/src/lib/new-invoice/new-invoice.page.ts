@@ -226,6 +226,9 @@ export class NewInvoicePage {
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-line="${next}"] input`)?.focus(), { injector: this.injector });
   }
 
+  /** One key for this form (random, also over plain http where `crypto.randomUUID` is missing). */
+  private readonly requestKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
   protected async submit(): Promise<void> {
     this.formError.set(null);
     if (this.form.invalid) {
@@ -257,6 +260,7 @@ export class NewInvoicePage {
           unitPriceCents: parseDollars(line.unitPrice) ?? 0,
         })),
         method: value.method,
+        idempotencyKey: this.requestKey,
       });
       await this.router.navigateByUrl(ADMIN_BILLING_PATHS.invoice(created.invoiceId));
     } catch (error) {
