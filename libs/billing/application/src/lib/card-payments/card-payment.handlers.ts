@@ -26,6 +26,7 @@ import {
 } from '@guichet/billing/domain';
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock, uuidv7 } from '@guichet/shared/kernel';
+import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BillingUrls, InvoiceHistory } from '../ports/billing-ports';
 import { GatewayUnavailable, PaymentGateway, type GatewayPaypalOrder } from '../ports/payment-gateway';
@@ -34,7 +35,11 @@ import { inTransactionWithRetry } from '../shared/concurrency';
 import { invoiceFor, paymentFor } from '../shared/invoice-access';
 import { paymentView } from '../shared/views';
 
-/** The ports every online-payment handler needs. */
+/**
+ * The ports every online-payment handler needs. Decorated so its constructor's parameter types are
+ * recorded: the handlers below declare no constructor and Nest injects these.
+ */
+@Injectable()
 abstract class OnlinePaymentHandler {
   protected readonly ledger: BillingLedger;
 
@@ -113,19 +118,6 @@ abstract class OnlinePaymentHandler {
 /** Step 1 of a card payment: the provider's hosted card page for the balance. */
 @CommandHandler(OpenCardCheckout)
 export class OpenCardCheckoutHandler extends OnlinePaymentHandler implements ICommandHandler<OpenCardCheckout> {
-  constructor(
-    invoices: InvoiceRepository,
-    payments: PaymentRepository,
-    refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
-    history: InvoiceHistory,
-    unitOfWork: UnitOfWork,
-    gateway: PaymentGateway,
-    urls: BillingUrls,
-    clock: Clock,
-  ) {
-    super(invoices, payments, refunds, numbers, history, unitOfWork, gateway, urls, clock);
-  }
 
   async execute(cmd: OpenCardCheckout): Promise<{ url: string }> {
     const invoice = await invoiceFor(this.invoices, cmd.actor, cmd.invoiceId);
@@ -144,19 +136,6 @@ export class OpenCardCheckoutHandler extends OnlinePaymentHandler implements ICo
 /** Step 2: one charge per idempotency key; the final state comes from the provider's callback. */
 @CommandHandler(PayByCard)
 export class PayByCardHandler extends OnlinePaymentHandler implements ICommandHandler<PayByCard> {
-  constructor(
-    invoices: InvoiceRepository,
-    payments: PaymentRepository,
-    refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
-    history: InvoiceHistory,
-    unitOfWork: UnitOfWork,
-    gateway: PaymentGateway,
-    urls: BillingUrls,
-    clock: Clock,
-  ) {
-    super(invoices, payments, refunds, numbers, history, unitOfWork, gateway, urls, clock);
-  }
 
   async execute(cmd: PayByCard): Promise<PaymentView> {
     const replay = await this.existingByKey(cmd.actor, cmd.invoiceId, cmd.idempotencyKey, 'card');
@@ -189,19 +168,6 @@ export class PayByCardHandler extends OnlinePaymentHandler implements ICommandHa
 
 @CommandHandler(StartPaypalPayment)
 export class StartPaypalPaymentHandler extends OnlinePaymentHandler implements ICommandHandler<StartPaypalPayment> {
-  constructor(
-    invoices: InvoiceRepository,
-    payments: PaymentRepository,
-    refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
-    history: InvoiceHistory,
-    unitOfWork: UnitOfWork,
-    gateway: PaymentGateway,
-    urls: BillingUrls,
-    clock: Clock,
-  ) {
-    super(invoices, payments, refunds, numbers, history, unitOfWork, gateway, urls, clock);
-  }
 
   async execute(cmd: StartPaypalPayment): Promise<{ paymentId: string; approveUrl: string }> {
     const replay = await this.existingByKey(cmd.actor, cmd.invoiceId, cmd.idempotencyKey, 'paypal');
@@ -249,19 +215,6 @@ export class StartPaypalPaymentHandler extends OnlinePaymentHandler implements I
 /** The payer approved on PayPal: capture once; the money is applied (or held, when too late). */
 @CommandHandler(CapturePaypalPayment)
 export class CapturePaypalPaymentHandler extends OnlinePaymentHandler implements ICommandHandler<CapturePaypalPayment> {
-  constructor(
-    invoices: InvoiceRepository,
-    payments: PaymentRepository,
-    refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
-    history: InvoiceHistory,
-    unitOfWork: UnitOfWork,
-    gateway: PaymentGateway,
-    urls: BillingUrls,
-    clock: Clock,
-  ) {
-    super(invoices, payments, refunds, numbers, history, unitOfWork, gateway, urls, clock);
-  }
 
   async execute(cmd: CapturePaypalPayment): Promise<PaymentView> {
     const { payment } = await paymentFor(this.payments, this.invoices, cmd.actor, cmd.paymentId);
@@ -301,19 +254,6 @@ export class CapturePaypalPaymentHandler extends OnlinePaymentHandler implements
  */
 @CommandHandler(CancelPendingPayment)
 export class CancelPendingPaymentHandler extends OnlinePaymentHandler implements ICommandHandler<CancelPendingPayment> {
-  constructor(
-    invoices: InvoiceRepository,
-    payments: PaymentRepository,
-    refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
-    history: InvoiceHistory,
-    unitOfWork: UnitOfWork,
-    gateway: PaymentGateway,
-    urls: BillingUrls,
-    clock: Clock,
-  ) {
-    super(invoices, payments, refunds, numbers, history, unitOfWork, gateway, urls, clock);
-  }
 
   async execute(cmd: CancelPendingPayment): Promise<PaymentView> {
     const { payment } = await paymentFor(this.payments, this.invoices, cmd.actor, cmd.paymentId);
