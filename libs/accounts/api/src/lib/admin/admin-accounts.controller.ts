@@ -26,10 +26,10 @@ import {
   type Page,
   type TrainerImportReport,
 } from '@guichet/accounts/contracts';
-import { BackOffice, CurrentUser, Permission, type Principal } from '@guichet/shared/auth';
+import { BackOffice, CurrentUser, Permission, requestClient, type Principal } from '@guichet/shared/auth';
 import type { Request } from 'express';
 import { UnreadableRegistryFile } from '../shared/accounts-api.errors';
-import { clientOf, langOf } from '../shared/request-context';
+import { langOf } from '../shared/request-context';
 import {
   AccountIdParams,
   AccountRoleParams,
@@ -88,7 +88,7 @@ export class AdminAccountsController {
   @ApiCreatedResponse({ type: CreatedAccountResponse })
   create(@CurrentUser() me: Principal, @Body() body: CreateStaffAccountRequest, @Req() req: Request): Promise<CreatedAccountResponse> {
     return this.commands.execute(
-      new CreateStaffAccount(me.accountId, body.email, body.firstName, body.lastName, body.roles, body.username ?? null, langOf(req), clientOf(req)),
+      new CreateStaffAccount(me.accountId, body.email, body.firstName, body.lastName, body.roles, body.username ?? null, langOf(req), requestClient(req)),
     );
   }
 
@@ -97,7 +97,7 @@ export class AdminAccountsController {
   @Permission(ACCOUNTS_PERMISSIONS, 'accounts.manage-staff')
   @ApiNoContentResponse()
   async grantRole(@CurrentUser() me: Principal, @Param() params: AccountIdParams, @Body() body: GrantRoleRequest, @Req() req: Request): Promise<void> {
-    await this.commands.execute(new GrantRole(me.accountId, params.id, body.role, clientOf(req)));
+    await this.commands.execute(new GrantRole(me.accountId, params.id, body.role, requestClient(req)));
   }
 
   @Delete('accounts/:id/roles/:role')
@@ -105,7 +105,7 @@ export class AdminAccountsController {
   @Permission(ACCOUNTS_PERMISSIONS, 'accounts.manage-staff')
   @ApiNoContentResponse()
   async withdrawRole(@CurrentUser() me: Principal, @Param() params: AccountRoleParams, @Req() req: Request): Promise<void> {
-    await this.commands.execute(new WithdrawRole(me.accountId, params.id, params.role, clientOf(req)));
+    await this.commands.execute(new WithdrawRole(me.accountId, params.id, params.role, requestClient(req)));
   }
 
   @Post('accounts/:id/deactivation')
@@ -113,7 +113,7 @@ export class AdminAccountsController {
   @Permission(ACCOUNTS_PERMISSIONS, 'accounts.manage-staff')
   @ApiNoContentResponse()
   async deactivate(@CurrentUser() me: Principal, @Param() params: AccountIdParams, @Req() req: Request): Promise<void> {
-    await this.commands.execute(new DeactivateAccount(me.accountId, params.id, clientOf(req)));
+    await this.commands.execute(new DeactivateAccount(me.accountId, params.id, requestClient(req)));
   }
 
   @Delete('accounts/:id/deactivation')
@@ -121,7 +121,7 @@ export class AdminAccountsController {
   @Permission(ACCOUNTS_PERMISSIONS, 'accounts.manage-staff')
   @ApiNoContentResponse()
   async reactivate(@CurrentUser() me: Principal, @Param() params: AccountIdParams, @Req() req: Request): Promise<void> {
-    await this.commands.execute(new ReactivateAccount(me.accountId, params.id, clientOf(req)));
+    await this.commands.execute(new ReactivateAccount(me.accountId, params.id, requestClient(req)));
   }
 
   @Post('accounts/:id/reset-links')
@@ -129,7 +129,7 @@ export class AdminAccountsController {
   @Permission(ACCOUNTS_PERMISSIONS, 'accounts.send-reset-link')
   @ApiAcceptedResponse({ description: 'A reset (or set-password) link is mailed to the holder; staff never see it.' })
   async sendResetLink(@CurrentUser() me: Principal, @Param() params: AccountIdParams, @Req() req: Request): Promise<void> {
-    await this.commands.execute(new SendResetLink(me.accountId, params.id, langOf(req), clientOf(req)));
+    await this.commands.execute(new SendResetLink(me.accountId, params.id, langOf(req), requestClient(req)));
   }
 
   @Get('audit-log')
@@ -164,6 +164,6 @@ export class AdminAccountsController {
     if (text === null) {
       throw new UnreadableRegistryFile({ fr: 'envoyez un fichier CSV (text/csv ou champ « file »).', en: 'send a CSV file (text/csv or a "file" field).' });
     }
-    return this.commands.execute(new ImportTrainerRegistry(me.accountId, parseTrainerRegistry(text), langOf(req), clientOf(req)));
+    return this.commands.execute(new ImportTrainerRegistry(me.accountId, parseTrainerRegistry(text), langOf(req), requestClient(req)));
   }
 }

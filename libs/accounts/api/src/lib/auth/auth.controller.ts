@@ -3,10 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthenticateSession, SignIn, SignOut } from '@guichet/accounts/contracts';
 import { InvalidCredentials, NotStaff } from '@guichet/accounts/domain';
-import { AuthCookies, CsrfProtection, CurrentUser, Public, readCookie, SESSION_COOKIE, Throttler, type Principal } from '@guichet/shared/auth';
+import { AuthCookies, CsrfProtection, CurrentUser, Public, readCookie, requestClient, SESSION_COOKIE, Throttler, type Principal } from '@guichet/shared/auth';
 import type { Request, Response } from 'express';
 import { InvalidCredentialsFilter } from '../shared/invalid-credentials.filter';
-import { clientOf, ipOf, throttleSubject } from '../shared/request-context';
+import { ipOf, throttleSubject } from '../shared/request-context';
 import { rule, THROTTLE_LIMITS } from '../shared/throttle-limits';
 import { AltchaVerifier } from '../registration/altcha.verifier';
 import { AltchaChallengeResponse, MeResponse, SignInRequest } from './auth.request.dto';
@@ -55,7 +55,7 @@ export class AuthController {
     const remember = body.channel === 'portal' && body.remember === true;
     const previous = readCookie(req, SESSION_COOKIE);
     const result = await this.commands
-      .execute(new SignIn(body.login, body.password, body.channel, remember, clientOf(req), previous))
+      .execute(new SignIn(body.login, body.password, body.channel, remember, requestClient(req), previous))
       .catch((error: unknown) => {
         // The back-office must not tell a member that the password was right.
         throw error instanceof NotStaff ? new InvalidCredentials() : error;
@@ -74,7 +74,7 @@ export class AuthController {
   @ApiNoContentResponse()
   async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = readCookie(req, SESSION_COOKIE);
-    if (token) await this.commands.execute(new SignOut(token, clientOf(req)));
+    if (token) await this.commands.execute(new SignOut(token, requestClient(req)));
     this.cookies.clearSession(res);
   }
 

@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RequestPasswordReset, ResetPassword } from '@guichet/accounts/contracts';
-import { Public, Throttler } from '@guichet/shared/auth';
+import { Public, requestClient, Throttler } from '@guichet/shared/auth';
 import type { Request, Response } from 'express';
-import { clientOf, ipOf, langOf, throttleSubject } from '../shared/request-context';
+import { ipOf, langOf, throttleSubject } from '../shared/request-context';
 import { rule, THROTTLE_LIMITS } from '../shared/throttle-limits';
 import { PasswordResetRequest, PasswordResetRequestRequest } from './password-reset.request.dto';
 
@@ -27,7 +27,7 @@ export class PasswordResetController {
       rule(THROTTLE_LIMITS.resetRequestPerAccount, `${body.by}:${throttleSubject(body.value)}`),
       rule(THROTTLE_LIMITS.resetRequestPerAddress, ipOf(req)),
     ]);
-    await this.commands.execute(new RequestPasswordReset(body.by, body.value, langOf(req), clientOf(req)));
+    await this.commands.execute(new RequestPasswordReset(body.by, body.value, langOf(req), requestClient(req)));
   }
 
   /** The reset (or set-password) link: sets the password and ends every session of the account. */
@@ -37,6 +37,6 @@ export class PasswordResetController {
   @ApiNoContentResponse()
   async reset(@Body() body: PasswordResetRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.throttler.enforce(res, [rule(THROTTLE_LIMITS.resetPerAddress, ipOf(req))]);
-    await this.commands.execute(new ResetPassword(body.token, body.password, body.passwordConfirmation, langOf(req), clientOf(req)));
+    await this.commands.execute(new ResetPassword(body.token, body.password, body.passwordConfirmation, langOf(req), requestClient(req)));
   }
 }

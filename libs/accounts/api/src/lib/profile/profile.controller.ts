@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ChangeName, ChangePassword, ConfirmEmailChange, GetProfile, RequestEmailChange } from '@guichet/accounts/contracts';
-import { CurrentUser, Public, Throttler, type Principal } from '@guichet/shared/auth';
+import { CurrentUser, Public, requestClient, Throttler, type Principal } from '@guichet/shared/auth';
 import type { Request, Response } from 'express';
 import { LinkTokenRequest } from '../registration/registration.request.dto';
-import { clientOf, ipOf, langOf } from '../shared/request-context';
+import { ipOf, langOf } from '../shared/request-context';
 import { rule, THROTTLE_LIMITS } from '../shared/throttle-limits';
 import { ChangeNameRequest, ChangePasswordRequest, EmailChangeRequest, ProfileResponse } from './profile.request.dto';
 
@@ -45,7 +45,7 @@ export class ProfileController {
     // Guessing the current password from a stolen session is throttled like a sign-in.
     await this.throttler.enforce(res, [rule(THROTTLE_LIMITS.passwordChangePerAccount, me.accountId)]);
     await this.commands.execute(
-      new ChangePassword(me.accountId, me.sessionId, body.currentPassword, body.newPassword, body.confirmation, langOf(req), clientOf(req)),
+      new ChangePassword(me.accountId, me.sessionId, body.currentPassword, body.newPassword, body.confirmation, langOf(req), requestClient(req)),
     );
   }
 
@@ -54,7 +54,7 @@ export class ProfileController {
   @HttpCode(202)
   @ApiAcceptedResponse()
   async requestEmailChange(@CurrentUser() me: Principal, @Body() body: EmailChangeRequest, @Req() req: Request): Promise<void> {
-    await this.commands.execute(new RequestEmailChange(me.accountId, body.email, langOf(req), clientOf(req)));
+    await this.commands.execute(new RequestEmailChange(me.accountId, body.email, langOf(req), requestClient(req)));
   }
 
   /** The link sent to the new address; public, since it may be opened signed out or in another browser. */
@@ -64,6 +64,6 @@ export class ProfileController {
   @ApiNoContentResponse()
   async confirmEmailChange(@Body() body: LinkTokenRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.throttler.enforce(res, [rule(THROTTLE_LIMITS.linkPerAddress, ipOf(req))]);
-    await this.commands.execute(new ConfirmEmailChange(body.token, langOf(req), clientOf(req)));
+    await this.commands.execute(new ConfirmEmailChange(body.token, langOf(req), requestClient(req)));
   }
 }

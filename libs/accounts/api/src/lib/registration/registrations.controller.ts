@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ConfirmEmail, RegisterAccount } from '@guichet/accounts/contracts';
-import { Public, Throttler } from '@guichet/shared/auth';
+import { Public, requestClient, Throttler } from '@guichet/shared/auth';
 import type { Request, Response } from 'express';
 import { BotCheckFailed } from '../shared/accounts-api.errors';
-import { clientOf, ipOf, langOf, throttleSubject } from '../shared/request-context';
+import { ipOf, langOf, throttleSubject } from '../shared/request-context';
 import { rule, THROTTLE_LIMITS } from '../shared/throttle-limits';
 import { AltchaVerifier } from './altcha.verifier';
 import { LinkTokenRequest, RegistrationRequest } from './registration.request.dto';
@@ -32,7 +32,7 @@ export class RegistrationsController {
     ]);
     if (!(await this.altcha.verify(body.altcha))) throw new BotCheckFailed();
     await this.commands.execute(
-      new RegisterAccount(body.email, body.password, body.passwordConfirmation, body.role ?? 'guardian', langOf(req), clientOf(req)),
+      new RegisterAccount(body.email, body.password, body.passwordConfirmation, body.role ?? 'guardian', langOf(req), requestClient(req)),
     );
   }
 
@@ -43,6 +43,6 @@ export class RegistrationsController {
   @ApiNoContentResponse()
   async confirm(@Body() body: LinkTokenRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.throttler.enforce(res, [rule(THROTTLE_LIMITS.linkPerAddress, ipOf(req))]);
-    await this.commands.execute(new ConfirmEmail(body.token, clientOf(req)));
+    await this.commands.execute(new ConfirmEmail(body.token, requestClient(req)));
   }
 }

@@ -1,12 +1,6 @@
-import type { ClientInfo, MailLang } from '@guichet/accounts/contracts';
-import { requestClient } from '@guichet/shared/auth';
+import type { MailLang } from '@guichet/accounts/contracts';
 import { negotiateLanguage } from '@guichet/shared/http';
 import type { Request } from 'express';
-
-/** The caller's address and user agent, for the audit log. */
-export function clientOf(req: Request): ClientInfo {
-  return requestClient(req);
-}
 
 /** Mails go out in the language the request asked for (French by default). */
 export function langOf(req: Request): MailLang {

@@ -11,7 +11,7 @@ import {
   type Profile,
   type TrainerSummary,
 } from '@guichet/accounts/contracts';
-import { AccountNotFound, AccountRepository, InvalidTrainerCardNumber, TrainerCardNumber } from '@guichet/accounts/domain';
+import { AccountNotFound, AccountRepository, TrainerCardNumber } from '@guichet/accounts/domain';
 import { isUuid } from '@guichet/shared/kernel';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccountReadModel } from '../ports/account-read-model';
@@ -41,14 +41,8 @@ export class FindTrainerByCardNumberHandler implements IQueryHandler<FindTrainer
   constructor(private readonly readModel: AccountReadModel) {}
 
   async execute(query: FindTrainerByCardNumber): Promise<TrainerSummary | null> {
-    let card: TrainerCardNumber;
-    try {
-      card = TrainerCardNumber.parse(query.cardNumber);
-    } catch (error) {
-      if (error instanceof InvalidTrainerCardNumber) return null;
-      throw error;
-    }
-    return this.readModel.trainerByCardNumber(card.value);
+    const card = TrainerCardNumber.tryParse(query.cardNumber);
+    return card === null ? null : this.readModel.trainerByCardNumber(card.value);
   }
 }
 

@@ -1,6 +1,6 @@
 import { hashToken } from '../shared/hash-token';
 import { RequestPasswordReset } from '@guichet/accounts/contracts';
-import { AccountRepository, InvalidTrainerCardNumber, TrainerCardNumber, type Account } from '@guichet/accounts/domain';
+import { AccountRepository, TrainerCardNumber, type Account } from '@guichet/accounts/domain';
 import { Clock, Email } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountMail } from '../ports/account-mail';
@@ -55,13 +55,7 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     if (cmd.by === 'email') {
       return Email.isValid(cmd.value) ? this.accounts.findByEmail(Email.parse(cmd.value)) : null;
     }
-    let card: TrainerCardNumber;
-    try {
-      card = TrainerCardNumber.parse(cmd.value);
-    } catch (error) {
-      if (error instanceof InvalidTrainerCardNumber) return null;
-      throw error;
-    }
-    return this.accounts.findByTrainerCard(card);
+    const card = TrainerCardNumber.tryParse(cmd.value);
+    return card === null ? null : this.accounts.findByTrainerCard(card);
   }
 }

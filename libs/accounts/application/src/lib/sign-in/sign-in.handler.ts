@@ -5,7 +5,6 @@ import {
   AccountRepository,
   EmailNotConfirmed,
   InvalidCredentials,
-  InvalidUsername,
   NotStaff,
   PasswordHasher,
   Session,
@@ -95,14 +94,8 @@ export class SignInHandler implements ICommandHandler<SignIn> {
   private async find(identifier: string): Promise<Account | null> {
     const typed = identifier.trim();
     if (typed.includes('@')) return Email.isValid(typed) ? this.accounts.findByEmail(Email.parse(typed)) : null;
-    let username: Username;
-    try {
-      username = Username.parse(typed);
-    } catch (error) {
-      if (error instanceof InvalidUsername) return null;
-      throw error;
-    }
-    return this.accounts.findByUsername(username);
+    const username = Username.tryParse(typed);
+    return username === null ? null : this.accounts.findByUsername(username);
   }
 
   private recordFailure(cmd: SignIn, accountId: string | null, reason: string, now: Date): Promise<void> {

@@ -18,6 +18,11 @@ describe('TrainerCardNumber', () => {
 
   it.each(['', '0031234', '03-1234', '0003-1234', '003-', 'ETH003-1234', '003-123456789', 'ABCD-1234'])('refuses %p', (raw) => {
     expect(() => TrainerCardNumber.parse(raw)).toThrow(InvalidTrainerCardNumber);
+    expect(TrainerCardNumber.tryParse(raw)).toBeNull();
+  });
+
+  it('tryParse reads a valid number like parse', () => {
+    expect(TrainerCardNumber.tryParse('ETHC003-1234')?.value).toBe('003-1234');
   });
 
   it('equals the same card typed differently', () => {

@@ -19,10 +19,16 @@ export class TrainerCardNumber {
 
   /** Throws {@link InvalidTrainerCardNumber} (`ACCOUNTS.INVALID_TRAINER_CARD_NUMBER`). */
   static parse(raw: string, hint?: FieldHint): TrainerCardNumber {
+    const card = TrainerCardNumber.tryParse(raw);
+    if (card === null) throw new InvalidTrainerCardNumber(hint);
+    return card;
+  }
+
+  /** Like {@link TrainerCardNumber.parse}, but null for a malformed value (a lookup that simply finds nobody). */
+  static tryParse(raw: string): TrainerCardNumber | null {
     const compact = typeof raw === 'string' ? raw.replace(/\s+/gu, '').replace(/[‐‑–—]/gu, '-').toUpperCase() : '';
     const match = CARD.exec(compact);
-    if (!match) throw new InvalidTrainerCardNumber(hint);
-    return new TrainerCardNumber(`${match[1]}-${match[2]}`);
+    return match ? new TrainerCardNumber(`${match[1]}-${match[2]}`) : null;
   }
 
   /** The three digits before the hyphen, which end the trainer's username. */

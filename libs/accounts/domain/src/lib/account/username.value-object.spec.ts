@@ -59,6 +59,11 @@ describe('Username', () => {
 
   it.each(['', 'ab', '3abc', 'éthc003', 'eth c003', 'a'.repeat(41), 'ethc003@x'])('refuses %p', (raw) => {
     expect(() => Username.parse(raw)).toThrow(InvalidUsername);
+    expect(Username.tryParse(raw)).toBeNull();
+  });
+
+  it('tryParse reads a valid username like parse', () => {
+    expect(Username.tryParse('  ETHC003 ')?.value).toBe('ethc003');
   });
 
   it('adds a collision suffix with a hyphen', () => {

@@ -31,9 +31,15 @@ export class Username {
 
   /** Throws {@link InvalidUsername} (`ACCOUNTS.INVALID_USERNAME`). */
   static parse(raw: string, hint?: FieldHint): Username {
+    const username = Username.tryParse(raw);
+    if (username === null) throw new InvalidUsername(hint);
+    return username;
+  }
+
+  /** Like {@link Username.parse}, but null for a malformed value (a lookup that simply finds nobody). */
+  static tryParse(raw: string): Username | null {
     const value = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-    if (!USERNAME.test(value)) throw new InvalidUsername(hint);
-    return new Username(value);
+    return USERNAME.test(value) ? new Username(value) : null;
   }
 
   /**

@@ -24,12 +24,7 @@ export class SessionStore {
 
   /** At start: asks the API who is signed in, if this browser signed in earlier. */
   async restore(): Promise<void> {
-    if (this.readHint() === null) return;
-    try {
-      this.accept(await this.api.me());
-    } catch {
-      this.forget();
-    }
+    if (this.readHint() !== null) await this.refresh();
   }
 
   async signIn(form: SignInForm): Promise<Me> {
@@ -47,7 +42,7 @@ export class SessionStore {
     }
   }
 
-  /** After a change of name: the name top right follows. */
+  /** Asks the API who is signed in (also after a change of name, so the name top right follows); forgets on failure. */
   async refresh(): Promise<void> {
     try {
       this.accept(await this.api.me());
