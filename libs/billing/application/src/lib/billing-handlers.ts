@@ -8,7 +8,9 @@ import {
 } from './card-payments/card-payment.handlers';
 import { RecordManualPaymentHandler, RefundPaymentHandler, SetProductTaxesHandler } from './finance/finance.handlers';
 import { ApplyGatewayEventHandler } from './gateway-events/apply-gateway-event.handler';
+import { InvoiceIssuing } from './issue-invoice/invoice-issuing';
 import { IssueInvoiceHandler, IssueManualInvoiceHandler } from './issue-invoice/issue-invoice.handlers';
+import { BillingLedger } from './shared/billing-ledger';
 import {
   ExportInvoicesCsvHandler,
   ExportPaymentsCsvHandler,
@@ -21,8 +23,13 @@ import {
   SearchInvoicesHandler,
 } from './queries/billing-queries.handlers';
 
-/** Every command and query handler of Billing except `GetInvoicePdf` (documents): the providers of the module. */
+/**
+ * Every command and query handler of Billing except `GetInvoicePdf` (documents), and the
+ * services they share (`InvoiceIssuing`, `BillingLedger`): the providers of the module.
+ */
 export const BILLING_HANDLERS = [
+  InvoiceIssuing,
+  BillingLedger,
   IssueInvoiceHandler,
   IssueManualInvoiceHandler,
   CancelInvoiceHandler,

@@ -10,8 +10,10 @@ import {
 } from '../lib/card-payments/card-payment.handlers';
 import { RecordManualPaymentHandler, RefundPaymentHandler, SetProductTaxesHandler } from '../lib/finance/finance.handlers';
 import { ApplyGatewayEventHandler } from '../lib/gateway-events/apply-gateway-event.handler';
+import { InvoiceIssuing } from '../lib/issue-invoice/invoice-issuing';
 import { IssueInvoiceHandler, IssueManualInvoiceHandler } from '../lib/issue-invoice/issue-invoice.handlers';
 import { PublicBillingUrls } from '../lib/ports/billing-ports';
+import { BillingLedger } from '../lib/shared/billing-ledger';
 import {
   ExportInvoicesCsvHandler,
   ExportPaymentsCsvHandler,
@@ -63,7 +65,9 @@ export function harness() {
   const gateway = new FakePaymentGateway();
   const urls = new PublicBillingUrls(PUBLIC_URL);
   const readModel = new SnapshotBillingReadModel(invoices, payments, refunds, history);
-  const online = [invoices, payments, refunds, numbers, history, unitOfWork, gateway, urls, clock] as const;
+  const issuing = new InvoiceIssuing(invoices, numbers, taxRates, history, unitOfWork, clock);
+  const ledger = new BillingLedger(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock);
+  const online = [invoices, payments, history, unitOfWork, gateway, urls, clock, ledger] as const;
   const payerId = uuidv7();
   const payer: BillingActor = { accountId: payerId, finance: false };
 
@@ -82,17 +86,17 @@ export function harness() {
     readModel,
     payerId,
     payer,
-    issueInvoice: new IssueInvoiceHandler(invoices, numbers, taxRates, history, unitOfWork, clock),
-    issueManual: new IssueManualInvoiceHandler(invoices, numbers, taxRates, history, unitOfWork, clock, payers),
-    cancelInvoice: new CancelInvoiceHandler(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock),
+    issueInvoice: new IssueInvoiceHandler(issuing),
+    issueManual: new IssueManualInvoiceHandler(issuing, payers),
+    cancelInvoice: new CancelInvoiceHandler(invoices, payments, history, unitOfWork, clock, ledger),
     openCheckout: new OpenCardCheckoutHandler(...online),
     payByCard: new PayByCardHandler(...online),
     startPaypal: new StartPaypalPaymentHandler(...online),
     capturePaypal: new CapturePaypalPaymentHandler(...online),
     cancelPayment: new CancelPendingPaymentHandler(...online),
-    applyEvent: new ApplyGatewayEventHandler(invoices, payments, refunds, numbers, history, processed, unitOfWork, gateway, clock),
+    applyEvent: new ApplyGatewayEventHandler(payments, refunds, history, processed, unitOfWork, gateway, clock, ledger),
     recordPayment: new RecordManualPaymentHandler(invoices, payments, history, unitOfWork, clock),
-    refundPayment: new RefundPaymentHandler(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock),
+    refundPayment: new RefundPaymentHandler(ledger),
     setTaxes: new SetProductTaxesHandler(taxRates, clock),
     listMine: new ListMyInvoicesHandler(readModel),
     getInvoice: new GetInvoiceHandler(readModel),

@@ -1,5 +1,5 @@
 import type { InvoiceDetail } from '@guichet/billing/contracts';
-import type { InvoiceIssuer } from '../ports/invoice-pdf-renderer';
+import type { InvoiceIssuer } from '../lib/ports/invoice-pdf-renderer';
 
 /** For unit specs only: an issued cheque invoice of 115 $ billed to an organization, in French. */
 export function invoiceDetailFixture(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {

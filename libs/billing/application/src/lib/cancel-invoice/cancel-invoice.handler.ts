@@ -1,17 +1,9 @@
 import { CancelInvoice } from '@guichet/billing/contracts';
-import {
-  InvoiceHasPayments,
-  InvoiceNotFound,
-  InvoiceNumberSequence,
-  InvoiceRepository,
-  PaymentRepository,
-  RefundRepository,
-} from '@guichet/billing/domain';
+import { InvoiceHasPayments, InvoiceNotFound, InvoiceRepository, PaymentRepository } from '@guichet/billing/domain';
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvoiceHistory } from '../ports/billing-ports';
-import { PaymentGateway } from '../ports/payment-gateway';
 import { BillingLedger, SYSTEM } from '../shared/billing-ledger';
 import { inTransactionWithRetry } from '../shared/concurrency';
 
@@ -22,20 +14,14 @@ import { inTransactionWithRetry } from '../shared/concurrency';
  */
 @CommandHandler(CancelInvoice)
 export class CancelInvoiceHandler implements ICommandHandler<CancelInvoice> {
-  private readonly ledger: BillingLedger;
-
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly payments: PaymentRepository,
-    refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
     private readonly history: InvoiceHistory,
     private readonly unitOfWork: UnitOfWork,
-    gateway: PaymentGateway,
     private readonly clock: Clock,
-  ) {
-    this.ledger = new BillingLedger(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock);
-  }
+    private readonly ledger: BillingLedger,
+  ) {}
 
   async execute(cmd: CancelInvoice): Promise<{ creditNoteId: string | null }> {
     const invoice = await this.invoices.findByReference(cmd.reference);

@@ -14,14 +14,12 @@ import {
   IdempotencyKeyTaken,
   InvalidPayment,
   InvalidPaymentState,
-  InvoiceNumberSequence,
   InvoiceRepository,
   Payment,
   PaymentInProgress,
   PaymentProviderUnavailable,
   PaymentRepository,
   PaypalNotApproved,
-  RefundRepository,
   type Invoice,
 } from '@guichet/billing/domain';
 import { UnitOfWork } from '@guichet/shared/application';
@@ -41,21 +39,16 @@ import { paymentView } from '../shared/views';
  */
 @Injectable()
 abstract class OnlinePaymentHandler {
-  protected readonly ledger: BillingLedger;
-
   constructor(
     protected readonly invoices: InvoiceRepository,
     protected readonly payments: PaymentRepository,
-    refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
     protected readonly history: InvoiceHistory,
     protected readonly unitOfWork: UnitOfWork,
     protected readonly gateway: PaymentGateway,
     protected readonly urls: BillingUrls,
     protected readonly clock: Clock,
-  ) {
-    this.ledger = new BillingLedger(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock);
-  }
+    protected readonly ledger: BillingLedger,
+  ) {}
 
   /** Throws unless the invoice takes an online payment now (and, for a card, at least 5 $). */
   protected async assertOpenForPayment(invoice: Invoice, method: 'card' | 'paypal', idempotencyKey: string | null): Promise<void> {

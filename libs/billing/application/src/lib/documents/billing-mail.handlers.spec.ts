@@ -2,7 +2,7 @@ import { GetInvoice, InvoiceIssuedV1, InvoicePaidV1, PaymentFailedV1, SYSTEM_ACT
 import { InMemoryMailOutbox } from '@guichet/shared/application';
 import type { QueryBus } from '@nestjs/cqrs';
 import { MailFailedPayment, MailIssuedInvoice, MailPaidInvoice } from './billing-mail.handlers';
-import { invoiceDetailFixture, ISSUER_FIXTURE } from './invoice-detail.fixture';
+import { invoiceDetailFixture, ISSUER_FIXTURE } from '../../testing/invoice-detail.fixture';
 
 /** A query bus that answers `GetInvoice` from a map, and records what it was asked. */
 function fakeQueries(invoices: InvoiceDetail[]) {

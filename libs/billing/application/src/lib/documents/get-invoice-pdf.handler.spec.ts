@@ -2,7 +2,7 @@ import { GetInvoice, GetInvoicePdf, type BillingActor, type InvoiceDetail } from
 import type { QueryBus } from '@nestjs/cqrs';
 import { InvoicePdfRenderer, type InvoiceIssuer } from '../ports/invoice-pdf-renderer';
 import { GetInvoicePdfHandler } from './get-invoice-pdf.handler';
-import { invoiceDetailFixture, ISSUER_FIXTURE } from './invoice-detail.fixture';
+import { invoiceDetailFixture, ISSUER_FIXTURE } from '../../testing/invoice-detail.fixture';
 
 class RecordingRenderer extends InvoicePdfRenderer {
   readonly rendered: { invoice: InvoiceDetail; issuer: InvoiceIssuer }[] = [];

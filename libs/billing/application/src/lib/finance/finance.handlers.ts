@@ -5,20 +5,17 @@ import {
   InvalidProductTaxes,
   InvoiceNotFound,
   InvoiceNotPayable,
-  InvoiceNumberSequence,
   InvoiceRepository,
   NothingDue,
   Overpayment,
   Payment,
   PaymentNotFound,
   PaymentRepository,
-  RefundRepository,
 } from '@guichet/billing/domain';
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock, isDomainError, isUuid, LocalDate, uuidv7 } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvoiceHistory, ProductTaxRates } from '../ports/billing-ports';
-import { PaymentGateway } from '../ports/payment-gateway';
 import { BillingLedger } from '../shared/billing-ledger';
 import { inTransactionWithRetry } from '../shared/concurrency';
 import { paymentView, refundView } from '../shared/views';
@@ -96,20 +93,7 @@ function parseReceivedOn(raw: string, today: LocalDate): string {
 /** Refunds a confirmed payment in whole or in part, with a credit note; one refund per key. */
 @CommandHandler(RefundPayment)
 export class RefundPaymentHandler implements ICommandHandler<RefundPayment> {
-  private readonly ledger: BillingLedger;
-
-  constructor(
-    invoices: InvoiceRepository,
-    payments: PaymentRepository,
-    refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
-    history: InvoiceHistory,
-    unitOfWork: UnitOfWork,
-    gateway: PaymentGateway,
-    clock: Clock,
-  ) {
-    this.ledger = new BillingLedger(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock);
-  }
+  constructor(private readonly ledger: BillingLedger) {}
 
   async execute(cmd: RefundPayment): Promise<RefundView> {
     if (!isUuid(cmd.paymentId)) throw new PaymentNotFound();

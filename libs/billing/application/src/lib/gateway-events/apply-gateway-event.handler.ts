@@ -1,5 +1,5 @@
 import { ApplyGatewayEvent } from '@guichet/billing/contracts';
-import { InvoiceNumberSequence, InvoiceRepository, PaymentRepository, RefundRepository, type Payment, type Refund } from '@guichet/billing/domain';
+import { PaymentRepository, RefundRepository, type Payment, type Refund } from '@guichet/billing/domain';
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock, isUuid } from '@guichet/shared/kernel';
 import { Logger } from '@nestjs/common';
@@ -23,22 +23,18 @@ const CONFIRMING = new Set(['charge.succeeded', 'paypal.capture.completed']);
  */
 @CommandHandler(ApplyGatewayEvent)
 export class ApplyGatewayEventHandler implements ICommandHandler<ApplyGatewayEvent> {
-  private readonly ledger: BillingLedger;
   private readonly logger = new Logger('Billing');
 
   constructor(
-    invoices: InvoiceRepository,
     private readonly payments: PaymentRepository,
     private readonly refunds: RefundRepository,
-    numbers: InvoiceNumberSequence,
     private readonly history: InvoiceHistory,
     private readonly processed: ProcessedGatewayEvents,
     private readonly unitOfWork: UnitOfWork,
     private readonly gateway: PaymentGateway,
     private readonly clock: Clock,
-  ) {
-    this.ledger = new BillingLedger(invoices, payments, refunds, numbers, history, unitOfWork, gateway, clock);
-  }
+    private readonly ledger: BillingLedger,
+  ) {}
 
   async execute(cmd: ApplyGatewayEvent): Promise<{ applied: boolean }> {
     const stray = await this.strayCapture(cmd);

@@ -1,7 +1,8 @@
 import type { BillingReference, BillTo, InvoiceLineInput, Payer, PaymentMethod } from '@guichet/billing/contracts';
 import { InvalidInvoice, Invoice, InvoiceAlreadyIssued, InvoiceNumberSequence, InvoiceRepository, ZERO_TAX_RATES } from '@guichet/billing/domain';
 import { UnitOfWork } from '@guichet/shared/application';
-import { Email, isDomainError, uuidv7, type Clock } from '@guichet/shared/kernel';
+import { Clock, Email, isDomainError, uuidv7 } from '@guichet/shared/kernel';
+import { Injectable } from '@nestjs/common';
 import { InvoiceHistory, ProductTaxRates } from '../ports/billing-ports';
 import { billingYear, SYSTEM } from '../shared/billing-ledger';
 
@@ -15,7 +16,11 @@ export interface InvoiceRequest {
   readonly issuedBy: string | null;
 }
 
-/** Issuing, shared by `IssueInvoice` and `IssueManualInvoice`: idempotent by reference, gapless numbers. */
+/**
+ * Issuing, shared by `IssueInvoice` and `IssueManualInvoice`: idempotent by reference, gapless numbers.
+ * A provider of the module (in `BILLING_HANDLERS`).
+ */
+@Injectable()
 export class InvoiceIssuing {
   constructor(
     private readonly invoices: InvoiceRepository,

@@ -1,9 +1,8 @@
 import { IssueInvoice, IssueManualInvoice } from '@guichet/billing/contracts';
-import { InvalidInvoice, InvoiceNumberSequence, InvoiceRepository } from '@guichet/billing/domain';
-import { UnitOfWork } from '@guichet/shared/application';
-import { Clock, uuidv7 } from '@guichet/shared/kernel';
+import { InvalidInvoice } from '@guichet/billing/domain';
+import { uuidv7 } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { InvoiceHistory, PayerDirectory, ProductTaxRates } from '../ports/billing-ports';
+import { PayerDirectory } from '../ports/billing-ports';
 import { InvoiceIssuing } from './invoice-issuing';
 
 /** Product code of the lines of « Nouvelle facture ». */
@@ -11,18 +10,7 @@ export const MANUAL_PRODUCT_CODE = 'manual';
 
 @CommandHandler(IssueInvoice)
 export class IssueInvoiceHandler implements ICommandHandler<IssueInvoice> {
-  private readonly issuing: InvoiceIssuing;
-
-  constructor(
-    invoices: InvoiceRepository,
-    numbers: InvoiceNumberSequence,
-    taxRates: ProductTaxRates,
-    history: InvoiceHistory,
-    unitOfWork: UnitOfWork,
-    clock: Clock,
-  ) {
-    this.issuing = new InvoiceIssuing(invoices, numbers, taxRates, history, unitOfWork, clock);
-  }
+  constructor(private readonly issuing: InvoiceIssuing) {}
 
   execute(cmd: IssueInvoice): Promise<{ invoiceId: string; number: string }> {
     return this.issuing.issue(cmd);
@@ -31,19 +19,10 @@ export class IssueInvoiceHandler implements ICommandHandler<IssueInvoice> {
 
 @CommandHandler(IssueManualInvoice)
 export class IssueManualInvoiceHandler implements ICommandHandler<IssueManualInvoice> {
-  private readonly issuing: InvoiceIssuing;
-
   constructor(
-    invoices: InvoiceRepository,
-    numbers: InvoiceNumberSequence,
-    taxRates: ProductTaxRates,
-    history: InvoiceHistory,
-    unitOfWork: UnitOfWork,
-    clock: Clock,
+    private readonly issuing: InvoiceIssuing,
     private readonly payers: PayerDirectory,
-  ) {
-    this.issuing = new InvoiceIssuing(invoices, numbers, taxRates, history, unitOfWork, clock);
-  }
+  ) {}
 
   async execute(cmd: IssueManualInvoice): Promise<{ invoiceId: string; number: string }> {
     if (!Array.isArray(cmd.lines) || cmd.lines.length === 0) throw new InvalidInvoice('no-line');

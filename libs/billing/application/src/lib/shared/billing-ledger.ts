@@ -1,4 +1,5 @@
 import {
+  cardLabel,
   IdempotencyKeyReused,
   IdempotencyKeyTaken,
   Invoice,
@@ -11,13 +12,12 @@ import {
   RefundRepository,
   type Payment,
 } from '@guichet/billing/domain';
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '@guichet/shared/application';
-import { LocalDate, uuidv7, type Clock } from '@guichet/shared/kernel';
+import { Clock, LocalDate, uuidv7 } from '@guichet/shared/kernel';
 import { GatewayUnavailable, PaymentGateway, type GatewayCharge } from '../ports/payment-gateway';
 import { InvoiceHistory } from '../ports/billing-ports';
 import { inTransactionWithRetry } from './concurrency';
-import { cardLabel } from '@guichet/billing/domain';
 
 export const SYSTEM = 'system';
 
@@ -31,9 +31,11 @@ export function billingYear(now: Date): number {
 
 /**
  * The money moves shared by the handlers: confirming a payment (or holding it for staff), refunding
- * with a credit note, issuing credit notes. Not a Nest provider: handlers build it from their ports.
- * Provider calls are made outside any transaction; the state around them is saved before and after.
+ * with a credit note, issuing credit notes. A provider of the module (in `BILLING_HANDLERS`), injected
+ * into the handlers that move money. Provider calls are made outside any transaction; the state around
+ * them is saved before and after.
  */
+@Injectable()
 export class BillingLedger {
   constructor(
     private readonly invoices: InvoiceRepository,
