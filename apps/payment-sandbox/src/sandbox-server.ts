@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { checkCard } from './lib/cards';
 import { SANDBOX_DEFAULTS, type SandboxOptions } from './lib/config';
 import { IdempotencyStore, requestFingerprint, type ApiResponse } from './lib/idempotency';
-import { isHttpUrl, Ledger, withParam, type Lang } from './lib/ledger';
+import { isHttpUrl, langOf, Ledger, withParam, type Lang } from './lib/ledger';
 import { createLogger } from './lib/logger';
 import { cardPage, challengePage, contentSecurityPolicy, messagePage, paypalCheckoutPage, REQUEST_ERRORS, STYLESHEET, type CardPageParams } from './lib/pages';
 import { WebhookDispatcher, type WebhookEvent } from './lib/webhooks';
@@ -70,8 +70,6 @@ function redirect(res: ServerResponse, location: string): void {
   res.writeHead(303, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
   res.end();
 }
-
-const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'fr');
 
 /** Same length digests, so the comparison takes the same time whatever the caller sent. */
 function sameSecret(given: string, expected: string): boolean {

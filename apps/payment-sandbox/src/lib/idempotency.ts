@@ -37,10 +37,6 @@ export class IdempotencyStore {
       throw err;
     }
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 /** What identifies a request for its idempotency key: method, path and body with its keys sorted. */

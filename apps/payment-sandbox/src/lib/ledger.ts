@@ -129,7 +129,7 @@ function urlOf(body: Fields, name: string): Check<string> {
   return { ok: true, value };
 }
 
-const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'fr');
+export const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'fr');
 
 /** `url` with `name=value` added to its query string (which it may already have). */
 export function withParam(url: string, name: string, value: string): string {

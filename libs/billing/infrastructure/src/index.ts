@@ -12,4 +12,4 @@ export {
   SqlProcessedGatewayEvents,
   SqlProductTaxRates,
 } from './lib/persistence/sql-billing-ports';
-export { SqlBillingReadModel, BILLING_TIME_ZONE } from './lib/read-model/sql-billing-read-model';
+export { SqlBillingReadModel } from './lib/read-model/sql-billing-read-model';

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
-import { DomainError } from '@guichet/shared/kernel';
+import { DomainError, isUuid } from '@guichet/shared/kernel';
 
 /**
  * A callback whose signature does not match its body, or whose timestamp is more than 5 minutes old:
@@ -21,13 +21,11 @@ export class UnknownBillingId extends DomainError {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Path `:id` of an invoice or payment. */
 @Injectable()
 export class BillingIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw new UnknownBillingId();
+    if (!isUuid(value)) throw new UnknownBillingId();
     return value.toLowerCase();
   }
 }

@@ -1,16 +1,9 @@
 import type { BillingActor } from '@guichet/billing/contracts';
 import { BACK_OFFICE_CHANNEL, type Principal } from '@guichet/shared/auth';
-import type { Lang } from '@guichet/shared/kernel';
-import { negotiateLanguage } from '@guichet/shared/http';
-import type { Request } from 'express';
 
 /** The finance role counts only on a back-office session: on the portal, finance staff are payers like anyone. */
 export function actorOf(principal: Principal): BillingActor {
   return { accountId: principal.accountId, finance: principal.channel === BACK_OFFICE_CHANNEL && principal.roles.includes('finance') };
-}
-
-export function langOf(req: Request): Lang {
-  return negotiateLanguage(req.headers['accept-language']);
 }
 
 /** `attachment; filename="F-2026-000123.pdf"`: the file names we build are ASCII only. */

@@ -1,9 +1,8 @@
-import { Logger } from '@nestjs/common';
 import { InvoiceHistory, PayerDirectory, ProcessedGatewayEvents, ProductTaxRates, type HistoryRecord } from '@guichet/billing/application';
 import { InvoiceNumberSequence, type NumberSeries, type TaxRates } from '@guichet/billing/domain';
 import { SearchAccounts, type AccountListItem, type Page } from '@guichet/accounts/contracts';
 import { TypeOrmUnitOfWork } from '@guichet/shared/persistence';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 
 /**

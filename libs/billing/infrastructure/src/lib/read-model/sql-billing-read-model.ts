@@ -17,12 +17,10 @@ import type {
   ReconciliationTotal,
   RefundView,
 } from '@guichet/billing/contracts';
+import { DEFAULT_TIME_ZONE } from '@guichet/shared/kernel';
 import { TypeOrmUnitOfWork } from '@guichet/shared/persistence';
 import { Injectable } from '@nestjs/common';
 import { cents } from '../persistence/unique-violation';
-
-/** Dates of the finance desk are days in Montréal. */
-export const BILLING_TIME_ZONE = 'America/Montreal';
 
 interface SummaryRow {
   id: string;
@@ -90,9 +88,9 @@ const SUMMARY_SELECT = `
 const PAYMENT_COLUMNS = `p.id, p.invoice_id, p.method, p.state, p.amount_cents, p.refunded_cents, p.created_at, p.confirmed_at, p.label,
   p.next_action_url, p.failure_code, p.held_for_staff`;
 
-/** Instant where Montréal day `$n` starts. */
-const dayStart = (param: string) => `(${param}::date::timestamp AT TIME ZONE '${BILLING_TIME_ZONE}')`;
-const dayEnd = (param: string) => `((${param}::date + 1)::timestamp AT TIME ZONE '${BILLING_TIME_ZONE}')`;
+/** Instant where Quebec day `$n` starts (the finance desk's days). */
+const dayStart = (param: string) => `(${param}::date::timestamp AT TIME ZONE '${DEFAULT_TIME_ZONE}')`;
+const dayEnd = (param: string) => `((${param}::date + 1)::timestamp AT TIME ZONE '${DEFAULT_TIME_ZONE}')`;
 
 @Injectable()
 export class SqlBillingReadModel extends BillingReadModel {
