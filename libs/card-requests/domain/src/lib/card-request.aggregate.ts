@@ -13,7 +13,6 @@ import {
   CARD_MINIMUM_CENTS,
   isVerificationCode,
   normalizeName,
-  STATUS_ORDER,
   type BillToCode,
   type CardRequestStatus,
   type ParticipantDetails,
@@ -167,11 +166,7 @@ export class CardRequest extends AggregateRoot<string> {
 
   addParticipant(actorId: string, id: string, details: ParticipantDetails, now: Date): ParticipantSnapshot {
     this.assertEditable(actorId);
-    const position = this.state.participants.reduce((max, p) => Math.max(max, p.position), 0) + 1;
-    const participant: ParticipantSnapshot = { ...details, id, position, nameKey: nameKeyOf(details) };
-    this.state.participants = [...this.state.participants, participant];
-    this.touch(now);
-    return participant;
+    return this.appendParticipant(id, details, now);
   }
 
   updateParticipant(actorId: string, id: string, details: ParticipantDetails, now: Date): ParticipantSnapshot {
@@ -193,11 +188,7 @@ export class CardRequest extends AggregateRoot<string> {
   /** Staff import into a draft (no trainer check; still draft only). */
   importParticipant(id: string, details: ParticipantDetails, now: Date): ParticipantSnapshot {
     if (this.state.status !== 'draft') throw new InvalidCardRequestStatus('import', this.state.status);
-    const position = this.state.participants.reduce((max, p) => Math.max(max, p.position), 0) + 1;
-    const participant: ParticipantSnapshot = { ...details, id, position, nameKey: nameKeyOf(details) };
-    this.state.participants = [...this.state.participants, participant];
-    this.touch(now);
-    return participant;
+    return this.appendParticipant(id, details, now);
   }
 
   participant(id: string): ParticipantSnapshot {
@@ -306,11 +297,12 @@ export class CardRequest extends AggregateRoot<string> {
     return true;
   }
 
-  /** True when `to` comes after the current status (never backwards). */
-  static isForward(from: CardRequestStatus, to: CardRequestStatus): boolean {
-    if (from === 'canceled') return false;
-    if (to === 'canceled') return from !== 'shipped';
-    return STATUS_ORDER.indexOf(to) > STATUS_ORDER.indexOf(from);
+  private appendParticipant(id: string, details: ParticipantDetails, now: Date): ParticipantSnapshot {
+    const position = this.state.participants.reduce((max, p) => Math.max(max, p.position), 0) + 1;
+    const participant: ParticipantSnapshot = { ...details, id, position, nameKey: nameKeyOf(details) };
+    this.state.participants = [...this.state.participants, participant];
+    this.touch(now);
+    return participant;
   }
 
   private newCard(card: NewCard, expiresOn: string | null, now: Date): CardSnapshot {

@@ -11,7 +11,6 @@ import {
 import { InvalidCardRequestField } from './card-requests.errors';
 
 export type CardRequestStatus = 'draft' | 'submitted' | 'invoiced' | 'paid' | 'cards-produced' | 'shipped' | 'canceled';
-export const STATUS_ORDER: readonly CardRequestStatus[] = ['draft', 'submitted', 'invoiced', 'paid', 'cards-produced', 'shipped'];
 export type ParticipantTitle = 'mr' | 'mrs' | 'mx';
 export const TITLES: readonly ParticipantTitle[] = ['mr', 'mrs', 'mx'];
 export type PaymentMethodCode = 'card' | 'cheque' | 'deposit';
@@ -48,14 +47,6 @@ export function normalizeName(value: string): string {
 export function requiredText(value: unknown, field: string, max = MAX_TEXT): string {
   const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
   if (text === '') throw new InvalidCardRequestField(field, 'required');
-  if ([...text].length > max) throw new InvalidCardRequestField(field, 'too-long', { max });
-  return text;
-}
-
-export function optionalText(value: unknown, field: string, max = MAX_TEXT): string | null {
-  if (value === null || value === undefined) return null;
-  const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
-  if (text === '') return null;
   if ([...text].length > max) throw new InvalidCardRequestField(field, 'too-long', { max });
   return text;
 }

@@ -1,15 +1,8 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { DomainError } from '@guichet/shared/kernel';
+import { CardRequestNotFound } from '@guichet/card-requests/domain';
 
-/** A path id that is not a UUID names nothing: 404, like another trainer's request. */
-export class UnknownCardRequestId extends DomainError {
-  readonly code = 'CARD_REQUESTS.NOT_FOUND';
-  readonly kind = 'not-found';
-
-  constructor() {
-    super({ fr: 'Cette demande de cartes est introuvable.', en: 'This card request cannot be found.' });
-  }
-}
+/** A path id that is not a UUID names nothing: 404, like another trainer's request (same code and message). */
+export class UnknownCardRequestId extends CardRequestNotFound {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

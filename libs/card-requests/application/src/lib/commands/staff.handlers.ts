@@ -16,32 +16,20 @@ import {
 } from '@guichet/card-requests/contracts';
 import {
   CardRequest,
-  CardRequestNotFound,
   InvalidCardRequestField,
   InvalidCardRequestStatus,
   formatSequenceNumber,
   parseParticipantDetails,
   type NewCard,
+  type ParticipantDetails,
 } from '@guichet/card-requests/domain';
 import { MailOutbox } from '@guichet/shared/application';
 import { isDomainError, uuidv7, type Lang } from '@guichet/shared/kernel';
 import { Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { cardRequestCanceledMail, cardRequestCardsProducedMail, cardRequestShippedMail, parseParticipantsCsv, type CardRequestMailInput } from '../documents';
-import { CardRequestsContext, SYSTEM } from '../shared/card-request-context';
+import { cardRequestCanceledMail, cardRequestCardsProducedMail, cardRequestShippedMail, parseParticipantsCsv } from '../documents';
+import { CardRequestsContext, labelIn, SYSTEM } from '../shared/card-request-context';
 import { inTransactionWithRetry } from '../shared/concurrency';
-
-function mailInput(ctx: CardRequestsContext, request: CardRequest): CardRequestMailInput {
-  const s = request.toSnapshot();
-  return {
-    requestId: s.id,
-    number: s.number,
-    email: s.session.delivery.email,
-    lang: s.payment?.lang ?? 'fr',
-    trainerName: `${s.trainer.firstName} ${s.trainer.lastName}`,
-    publicUrl: ctx.links.publicUrl,
-  };
-}
 
 async function validityOf(ctx: CardRequestsContext, request: CardRequest): Promise<number | null> {
   const ref = await ctx.referenceData.load();
@@ -73,7 +61,7 @@ export class ProduceCardsHandler implements ICommandHandler<ProduceCards> {
       current.produceCards(cards, await validityOf(this.ctx, current), now);
       await this.ctx.requests.save(current);
       await this.ctx.appendHistory(current.id, 'cards-produced', cmd.actor.accountId, `${cards[0]?.cardNumber ?? ''} … ${cards.at(-1)?.cardNumber ?? ''}`);
-      await this.mail.send(cardRequestCardsProducedMail({ ...mailInput(this.ctx, current), participantCount: cards.length }));
+      await this.mail.send(cardRequestCardsProducedMail({ ...this.ctx.mailInput(current), participantCount: cards.length }));
       return current;
     });
     return this.ctx.detail(request, 'staff', cmd.lang);
@@ -96,7 +84,7 @@ export class ShipCardRequestHandler implements ICommandHandler<ShipCardRequest> 
       await this.ctx.requests.save(current);
       const tracking = current.toSnapshot().trackingNumber;
       await this.ctx.appendHistory(current.id, 'shipped', cmd.actor.accountId, tracking);
-      await this.mail.send(cardRequestShippedMail({ ...mailInput(this.ctx, current), participantCount: current.participants.length, trackingNumber: tracking }));
+      await this.mail.send(cardRequestShippedMail({ ...this.ctx.mailInput(current), participantCount: current.participants.length, trackingNumber: tracking }));
       return current;
     });
     return this.ctx.detail(request, 'staff', cmd.lang);
@@ -127,7 +115,7 @@ export class CancelCardRequestHandler implements ICommandHandler<CancelCardReque
       if (done) {
         await this.ctx.requests.save(current);
         await this.ctx.appendHistory(current.id, 'canceled', cmd.actor.accountId, reason);
-        await this.mail.send(cardRequestCanceledMail({ ...mailInput(this.ctx, current), reason }));
+        await this.mail.send(cardRequestCanceledMail({ ...this.ctx.mailInput(current), reason }));
       }
       return { request: current, changed: done };
     });
@@ -142,10 +130,6 @@ export class CancelCardRequestHandler implements ICommandHandler<CancelCardReque
   }
 }
 
-function localized(reason: { fr: string; en: string }, lang: Lang): string {
-  return lang === 'en' ? reason.en : reason.fr;
-}
-
 /** Staff: participants from a CSV file into a draft request, with the rejected lines and why. */
 @CommandHandler(ImportParticipants)
 export class ImportParticipantsHandler implements ICommandHandler<ImportParticipants> {
@@ -158,8 +142,8 @@ export class ImportParticipantsHandler implements ICommandHandler<ImportParticip
     if (first.status !== 'draft') throw new InvalidCardRequestStatus('import', first.status);
     const today = this.ctx.today();
     const parsed = parseParticipantsCsv(typeof cmd.csv === 'string' ? cmd.csv : '', { today });
-    const rejected: { line: number; reason: string }[] = parsed.rejected.map((r) => ({ line: r.line, reason: localized(r.reason, lang) }));
-    const accepted: { details: ReturnType<typeof parseParticipantDetails> }[] = [];
+    const rejected: { line: number; reason: string }[] = parsed.rejected.map((r) => ({ line: r.line, reason: labelIn(r.reason, lang) }));
+    const accepted: { details: ParticipantDetails }[] = [];
     // Lines numbered like the parser's (header = line 1); rows keep the file's order.
     parsed.rows.forEach((row, index) => {
       try {
@@ -256,8 +240,7 @@ export class MarkCardRequestInvoicedHandler implements ICommandHandler<MarkCardR
 
   async execute(cmd: MarkCardRequestInvoiced): Promise<void> {
     await inTransactionWithRetry(this.ctx.unitOfWork, async () => {
-      const request = await this.ctx.requests.findById(cmd.requestId);
-      if (request === null) throw new CardRequestNotFound();
+      const request = await this.ctx.requests.get(cmd.requestId);
       const hadInvoice = request.invoice !== null;
       const changed = request.markInvoiced(cmd.invoiceId, cmd.invoiceNumber, this.ctx.clock.now());
       if (changed || !hadInvoice) {
@@ -275,8 +258,7 @@ export class MarkCardRequestPaidHandler implements ICommandHandler<MarkCardReque
 
   async execute(cmd: MarkCardRequestPaid): Promise<void> {
     await inTransactionWithRetry(this.ctx.unitOfWork, async () => {
-      const request = await this.ctx.requests.findById(cmd.requestId);
-      if (request === null) throw new CardRequestNotFound();
+      const request = await this.ctx.requests.get(cmd.requestId);
       if (request.markPaid(cmd.invoiceId, this.ctx.clock.now())) {
         await this.ctx.requests.save(request);
         await this.ctx.appendHistory(request.id, 'paid', SYSTEM, request.invoice?.number ?? null);

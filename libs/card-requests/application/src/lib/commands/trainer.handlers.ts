@@ -150,18 +150,12 @@ export class SubmitCardRequestHandler implements ICommandHandler<SubmitCardReque
         await this.ctx.requests.save(current);
         const payment = current.payment!;
         await this.ctx.appendHistory(current.id, 'submitted', cmd.actor.accountId, `${current.participants.length} × ${payment.unitPriceCents} ¢ (${payment.method})`);
-        const s = current.toSnapshot();
         await this.mail.send(
           cardRequestSubmittedMail({
-            requestId: s.id,
-            number: s.number,
-            email: s.session.delivery.email,
-            lang,
-            trainerName: `${s.trainer.firstName} ${s.trainer.lastName}`,
-            publicUrl: this.ctx.links.publicUrl,
-            activityName: activityNameOf(ref, s.session.activityCode, lang),
-            sessionEndDate: s.session.sessionEndDate,
-            participantCount: s.participants.length,
+            ...this.ctx.mailInput(current),
+            activityName: activityNameOf(ref, current.session.activityCode, lang),
+            sessionEndDate: current.session.sessionEndDate,
+            participantCount: current.participants.length,
             totalCents: payment.totalCents,
             method: payment.method,
           }),

@@ -7,7 +7,6 @@ import {
   type CardRequestCanceledV1,
   type CardRequestSubmittedV1,
 } from '@guichet/card-requests/contracts';
-import { CardRequestNotFound } from '@guichet/card-requests/domain';
 import { IntegrationEventHandler, type HandlesIntegrationEvent } from '@guichet/shared/application';
 import { isDomainError, type IntegrationEventEnvelope } from '@guichet/shared/kernel';
 import { CommandBus } from '@nestjs/cqrs';
@@ -33,8 +32,7 @@ export class IssueInvoiceOnSubmission implements HandlesIntegrationEvent<CardReq
   ) {}
 
   async handle(event: IntegrationEventEnvelope<CardRequestSubmittedV1>): Promise<void> {
-    const request = await this.ctx.requests.findById(event.payload.requestId);
-    if (request === null) throw new CardRequestNotFound();
+    const request = await this.ctx.requests.get(event.payload.requestId);
     const s = request.toSnapshot();
     const payment = s.payment;
     if (payment === null) return;

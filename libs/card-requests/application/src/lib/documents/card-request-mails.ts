@@ -1,3 +1,4 @@
+import type { CardRequestPaymentMethod } from '@guichet/card-requests/contracts';
 import type { MailMessage } from '@guichet/shared/application';
 import type { Lang } from '@guichet/shared/kernel';
 import { cardRequestPortalUrl, formatCardRequestDate, formatCardRequestMoney } from './card-request-formats';
@@ -68,8 +69,6 @@ export interface CardRequestMailInput {
   /** `PUBLIC_URL` (`AppConfig.publicUrl`). */
   readonly publicUrl: string;
 }
-
-export type CardRequestPaymentMethod = 'card' | 'cheque' | 'deposit';
 
 const PAYMENT_NOTES: Record<CardRequestPaymentMethod, Record<Lang, string>> = {
   card: {

@@ -1,21 +1,6 @@
 import { InvalidPersonName, InvalidPhoneNumber, LocalDate, PersonName, PhoneNumber, type LocalizedMessages } from '@guichet/shared/kernel';
+import type { ParticipantInput, ParticipantTitle } from '@guichet/card-requests/contracts';
 import { parse } from 'csv-parse/sync';
-
-/** « Titre »: `M.`, `Mme`, `Mx`. */
-export type ParticipantTitle = 'mr' | 'mrs' | 'mx';
-
-/** One participant as read from a file (or typed in « Fiche du participant »), already cleaned. */
-export interface ParticipantInput {
-  readonly title: ParticipantTitle;
-  readonly firstName: string;
-  readonly lastName: string;
-  /** `YYYY-MM-DD`. */
-  readonly birthDate: string;
-  /** Ten NANP digits written `514 555-1234` (what `PhoneNumber.parse` reads back). */
-  readonly phone: string;
-  /** « Poste »: 1 to 6 digits, or null. */
-  readonly extension: string | null;
-}
 
 /** A line of the file that was not imported, and why (fr + en). `line` is 1-based, the header being line 1. */
 export interface RejectedParticipantRow {
@@ -24,6 +9,7 @@ export interface RejectedParticipantRow {
 }
 
 export interface ParsedParticipantsCsv {
+  /** Cleaned, as typed in « Fiche du participant »; `phone` written `514 555-1234`. */
   readonly rows: ParticipantInput[];
   /** The file line of each row of `rows` (same order), for reporting a row refused later. */
   readonly lines: number[];

@@ -21,7 +21,7 @@ import {
   type StaffReferenceData,
   type TrainerIdentity,
 } from '@guichet/card-requests/contracts';
-import { CardRequestActionForbidden, CardRequestNotInvoiced, CardsNotProduced, NotATrainer, initialsOf } from '@guichet/card-requests/domain';
+import { CardRequestActionForbidden, CardRequestNotInvoiced, CardsNotProduced, NotATrainer, initialsOf, isVerificationCode } from '@guichet/card-requests/domain';
 import { LocalDate, type Lang } from '@guichet/shared/kernel';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CardsPdfRenderer, type PrintableCard } from '../documents';
@@ -163,7 +163,7 @@ export class VerifyCardHandler implements IQueryHandler<VerifyCard> {
   constructor(private readonly ctx: CardRequestsContext) {}
   async execute(q: VerifyCard): Promise<CardVerification | null> {
     const code = typeof q.code === 'string' ? q.code.replace(/[\s-]/g, '').toUpperCase() : '';
-    if (!/^[A-Z0-9]{10}$/.test(code)) return null;
+    if (!isVerificationCode(code)) return null;
     const record = await this.ctx.readModel.verification(code, langOf(q.lang));
     if (record === null) return null;
     const today = this.ctx.today();

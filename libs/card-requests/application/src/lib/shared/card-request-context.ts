@@ -24,6 +24,7 @@ import {
 import { UnitOfWork } from '@guichet/shared/application';
 import { Clock, LocalDate, type Lang } from '@guichet/shared/kernel';
 import { Injectable } from '@nestjs/common';
+import type { CardRequestMailInput } from '../documents';
 import {
   CardRequestHistory,
   CardRequestLinkSettings,
@@ -35,7 +36,6 @@ import {
 } from '../ports/card-requests-ports';
 
 export const SYSTEM = 'system';
-export const MONTREAL = 'America/Montreal';
 
 export function labelIn(label: { fr: string; en: string }, lang: Lang): string {
   return lang === 'en' ? label.en : label.fr;
@@ -66,11 +66,11 @@ export class CardRequestsContext {
   ) {}
 
   today(): LocalDate {
-    return this.clock.today(MONTREAL);
+    return this.clock.today();
   }
 
   year(now: Date): number {
-    return LocalDate.fromInstant(now, MONTREAL).year;
+    return LocalDate.fromInstant(now).year;
   }
 
   /**
@@ -228,6 +228,19 @@ export class CardRequestsContext {
       canceledReason: s.canceledReason,
       editable: role === 'trainer' && s.status === 'draft',
       history,
+    };
+  }
+
+  /** Who a request's mails go to (its delivery « Courriel »), in the language chosen at submission. */
+  mailInput(request: CardRequest): CardRequestMailInput {
+    const s = request.toSnapshot();
+    return {
+      requestId: s.id,
+      number: s.number,
+      email: s.session.delivery.email,
+      lang: s.payment?.lang ?? 'fr',
+      trainerName: `${s.trainer.firstName} ${s.trainer.lastName}`,
+      publicUrl: this.links.publicUrl,
     };
   }
 
