@@ -22,8 +22,8 @@ export type ParticipantTitle = (typeof PARTICIPANT_TITLES)[number];
 /** Manual 000: « Les paiements par carte de crédit sont acceptés avec un solde minimal de 5 $ ». */
 export const CARD_PAYMENT_MINIMUM_CENTS = 500;
 
-/** Whether the signed-in trainer is the request's trainer or its « Deuxième formateur / moniteur » (read-only). */
-export type CardRequestRole = 'trainer' | 'second-trainer';
+/** How the caller sees a request: its trainer, its « Deuxième formateur / moniteur » (read-only), or staff (back-office). */
+export type CardRequestRole = 'trainer' | 'second-trainer' | 'staff';
 
 export interface CardRequestSummary {
   readonly id: string;
@@ -123,9 +123,19 @@ export interface DuplicateRef {
   readonly number: string;
 }
 
+/** A participant's current card (staff views, once the cards are produced). */
+export interface ParticipantCard {
+  readonly cardNumber: string;
+  readonly verificationCode: string;
+  /** `YYYY-MM-DD`; null when the activity's cards do not expire. */
+  readonly expiresOn: string | null;
+}
+
 export interface Participant extends ParticipantFields {
   readonly id: string;
   readonly duplicateOf: readonly DuplicateRef[];
+  /** The participant's current card (staff only); absent or null for trainers and before production. */
+  readonly card?: ParticipantCard | null;
 }
 
 export interface ParticipantDuplicate extends DuplicateRef {

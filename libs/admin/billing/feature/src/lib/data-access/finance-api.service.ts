@@ -1,6 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import { httpParamsOf } from '@guichet/shared/web-http';
 import type {
   HeldPayment,
   InvoiceDetail,
@@ -16,14 +17,6 @@ import type {
 
 const BASE = '/api/billing/finance';
 
-function paramsOf(values: Readonly<Record<string, string | number | undefined>>): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') params = params.set(key, String(value));
-  }
-  return params;
-}
-
 const id = (value: string): string => encodeURIComponent(value);
 
 /**
@@ -37,7 +30,7 @@ export class FinanceApi {
   searchInvoices(filters: InvoiceSearchFilters): Promise<InvoicePage> {
     const { status, kind, method, service, from, to, payer, page, pageSize } = filters;
     return firstValueFrom(
-      this.http.get<InvoicePage>(`${BASE}/invoices`, { params: paramsOf({ status, kind, method, service, from, to, payer, page, pageSize }) }),
+      this.http.get<InvoicePage>(`${BASE}/invoices`, { params: httpParamsOf({ status, kind, method, service, from, to, payer, page, pageSize }) }),
     );
   }
 
@@ -62,7 +55,7 @@ export class FinanceApi {
   }
 
   reconciliation(date: string): Promise<Reconciliation> {
-    return firstValueFrom(this.http.get<Reconciliation>(`${BASE}/reconciliation`, { params: paramsOf({ date }) }));
+    return firstValueFrom(this.http.get<Reconciliation>(`${BASE}/reconciliation`, { params: httpParamsOf({ date }) }));
   }
 
   /** Plain links (the browser downloads what the API sends as an attachment). */
@@ -71,7 +64,7 @@ export class FinanceApi {
   }
 
   exportUrl(what: 'invoices' | 'payments', range: { readonly from?: string; readonly to?: string }): string {
-    const query = paramsOf({ from: range.from, to: range.to }).toString();
+    const query = httpParamsOf({ from: range.from, to: range.to }).toString();
     return `${BASE}/exports/${what}.csv${query ? `?${query}` : ''}`;
   }
 }

@@ -6,11 +6,11 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { I18n } from '@guichet/shared/ui';
 import { AdminBillingTranslatePipe } from '../admin-billing.translations';
-import { toApiProblem } from '../data-access/api-problem';
+import { applyProblem, toApiProblem } from '@guichet/shared/web-http';
 import { MANUAL_PAYMENT_METHODS, type InvoiceDetail, type ManualPaymentMethod, type PaymentView } from '../data-access/billing.models';
 import { FinanceApi } from '../data-access/finance-api.service';
 import { injectFinanceFormat } from '../shared/finance-format';
-import { TouchedErrorStateMatcher, applyProblem, dollarAmount, fieldError, focusFirstProblem } from '../shared/forms';
+import { TouchedErrorStateMatcher, dollarAmount, fieldError, focusFirstProblem } from '../shared/forms';
 import { centsToInput, parseDollars, todayInMontreal } from '../shared/money';
 
 type Field = 'method' | 'amount' | 'receivedOn' | 'reference';

@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink, type ParamMap } from '@angular/router';
 import { AdminBillingTranslatePipe } from '../admin-billing.translations';
 import { ADMIN_BILLING_PATHS } from '../admin-billing.routes';
-import { toApiProblem } from '../data-access/api-problem';
+import { toApiProblem } from '@guichet/shared/web-http';
 import {
   BILLING_SERVICES,
   INVOICE_KINDS,

@@ -10,11 +10,11 @@ import { Router } from '@angular/router';
 import { I18n } from '@guichet/shared/ui';
 import { AdminBillingTranslatePipe } from '../admin-billing.translations';
 import { ADMIN_BILLING_PATHS } from '../admin-billing.routes';
-import { toApiProblem } from '../data-access/api-problem';
+import { applyProblem, toApiProblem } from '@guichet/shared/web-http';
 import { PAYMENT_METHODS, type BillTo, type PaymentMethod } from '../data-access/billing.models';
 import { FinanceApi } from '../data-access/finance-api.service';
 import { injectFinanceFormat } from '../shared/finance-format';
-import { TouchedErrorStateMatcher, applyProblem, dollarAmount, fieldError, focusFirstProblem } from '../shared/forms';
+import { TouchedErrorStateMatcher, dollarAmount, fieldError, focusFirstProblem } from '../shared/forms';
 import { parseDollars } from '../shared/money';
 
 const PROVINCES = ['QC', 'ON', 'NB', 'NS', 'PE', 'NL', 'MB', 'SK', 'AB', 'BC', 'YT', 'NT', 'NU'] as const;

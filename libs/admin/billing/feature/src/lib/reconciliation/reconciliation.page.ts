@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AdminBillingTranslatePipe } from '../admin-billing.translations';
 import { ADMIN_BILLING_PATHS } from '../admin-billing.routes';
-import { toApiProblem } from '../data-access/api-problem';
+import { toApiProblem } from '@guichet/shared/web-http';
 import type { Reconciliation, ReconciliationTotal } from '../data-access/billing.models';
 import { FinanceApi } from '../data-access/finance-api.service';
 import { injectFinanceFormat } from '../shared/finance-format';

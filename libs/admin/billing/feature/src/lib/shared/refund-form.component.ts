@@ -6,11 +6,11 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { I18n } from '@guichet/shared/ui';
 import { AdminBillingTranslatePipe } from '../admin-billing.translations';
-import { toApiProblem } from '../data-access/api-problem';
+import { applyProblem, toApiProblem } from '@guichet/shared/web-http';
 import type { PaymentView, RefundView } from '../data-access/billing.models';
 import { FinanceApi } from '../data-access/finance-api.service';
 import { injectFinanceFormat } from './finance-format';
-import { TouchedErrorStateMatcher, applyProblem, dollarAmount, fieldError, focusFirstProblem } from './forms';
+import { TouchedErrorStateMatcher, dollarAmount, fieldError, focusFirstProblem } from './forms';
 import { centsToInput, newIdempotencyKey, parseDollars } from './money';
 
 let nextId = 0;

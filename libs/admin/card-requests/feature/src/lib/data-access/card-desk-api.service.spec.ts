@@ -10,7 +10,7 @@ import {
   ɵINJECTOR_SCOPE as INJECTOR_SCOPE,
   type EnvironmentInjector,
 } from '@angular/core';
-import { toApiProblem } from './api-problem';
+import { toApiProblem } from '@guichet/shared/web-http';
 import { CardDeskApi } from './card-desk-api.service';
 import type { CardRequestDetail, ReferenceDataInput, StaffReferenceData } from './card-requests.models';
 

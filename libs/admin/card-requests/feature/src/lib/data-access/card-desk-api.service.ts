@@ -1,6 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import { httpParamsOf } from '@guichet/shared/web-http';
 import type {
   CardRequestDetail,
   ParticipantImportReport,
@@ -14,14 +15,6 @@ import type {
 } from './card-requests.models';
 
 const BASE = '/api/card-requests/staff';
-
-function paramsOf(values: Readonly<Record<string, string | number | undefined>>): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') params = params.set(key, String(value));
-  }
-  return params;
-}
 
 const id = (value: string): string => encodeURIComponent(value);
 
@@ -38,7 +31,7 @@ export class CardDeskApi {
     const { status, from, to, trainer, organization, activity, page, pageSize } = filters;
     return firstValueFrom(
       this.http.get<StaffCardRequestPage>(`${BASE}/requests`, {
-        params: paramsOf({ status, from, to, trainer, organization, activity, page, pageSize }),
+        params: httpParamsOf({ status, from, to, trainer, organization, activity, page, pageSize }),
       }),
     );
   }
@@ -77,7 +70,7 @@ export class CardDeskApi {
   searchParticipants(query: ParticipantSearchQuery): Promise<readonly ParticipantSearchHit[]> {
     const { lastName, firstName, birthDate } = query;
     return firstValueFrom(
-      this.http.get<readonly ParticipantSearchHit[]>(`${BASE}/participants`, { params: paramsOf({ lastName, firstName, birthDate }) }),
+      this.http.get<readonly ParticipantSearchHit[]>(`${BASE}/participants`, { params: httpParamsOf({ lastName, firstName, birthDate }) }),
     );
   }
 

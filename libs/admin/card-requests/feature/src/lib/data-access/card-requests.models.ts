@@ -1,45 +1,18 @@
 /**
- * The back-office's view of the Card requests HTTP API (`/api/card-requests/staff/…`). Web code may not
- * import the node-side contracts (`@guichet/card-requests/contracts`), nor another scope's web libs:
- * these are copied from the API's DTOs (issue 5's brief) and must be kept in step with them.
+ * The back-office's view of the Card requests HTTP API (`/api/card-requests/staff/…`): the request,
+ * participant and payment shapes come from the portal's data-access lib (the one web copy of
+ * libs/card-requests/contracts); the desk's own shapes are below.
  */
 
-/** `draft` « Nouvelle » → `submitted` « Soumise » → `invoiced` « Facturée » → `paid` « Payée » → `cards-produced` → `shipped`; `canceled` by staff. */
-export const CARD_REQUEST_STATUSES = ['draft', 'submitted', 'invoiced', 'paid', 'cards-produced', 'shipped', 'canceled'] as const;
-export type CardRequestStatus = (typeof CARD_REQUEST_STATUSES)[number];
-
-/** « Mode de paiement »: carte de crédit, chèque, dépôt direct. */
-export const CARD_REQUEST_PAYMENT_METHODS = ['card', 'cheque', 'deposit'] as const;
-export type CardRequestPaymentMethod = (typeof CARD_REQUEST_PAYMENT_METHODS)[number];
-
-/** « Facturé à »: individu or organisme. */
-export const BILL_TO_KINDS = ['individual', 'organization'] as const;
-export type BillToKind = (typeof BILL_TO_KINDS)[number];
-
-/** « Titre »: M., Mme, Mx. */
-export const PARTICIPANT_TITLES = ['mr', 'mrs', 'mx'] as const;
-export type ParticipantTitle = (typeof PARTICIPANT_TITLES)[number];
-
-/** Manual 000: « Les paiements par carte de crédit sont acceptés avec un solde minimal de 5 $ ». */
-export const CARD_PAYMENT_MINIMUM_CENTS = 500;
-
-/** How the caller sees a request: its trainer, its « Deuxième formateur / moniteur » (read-only), or staff. */
-export type CardRequestRole = 'trainer' | 'second-trainer' | 'staff';
-
-export interface CardRequestSummary {
-  readonly id: string;
-  readonly number: string;
-  readonly status: CardRequestStatus;
-  /** `YYYY-MM-DD`. */
-  readonly sessionEndDate: string;
-  readonly organizationName: string;
-  readonly activityName: string;
-  readonly participantCount: number;
-  /** Null before submission: the screen shows price × count. */
-  readonly totalCents: number | null;
-  readonly role: CardRequestRole;
-  readonly updatedAt: string;
-}
+export {
+  CARD_REQUEST_STATUSES,
+  CARD_REQUEST_PAYMENT_METHODS,
+  PARTICIPANT_TITLES,
+  type CardRequestStatus,
+  type Participant,
+  type CardRequestDetail,
+} from '@guichet/portal/card-requests/data-access';
+import type { CardRequestStatus, CardRequestSummary, Participant } from '@guichet/portal/card-requests/data-access';
 
 /** A label in both languages (« Référentiels » edit both). */
 export interface LocalizedText {
@@ -67,100 +40,6 @@ export interface ActivityEntry {
   readonly label: LocalizedText;
   readonly validityMonths: number | null;
   readonly active: boolean;
-}
-
-/** « Formateur / Moniteur », from the signed-in trainer's account. */
-export interface TrainerIdentity {
-  readonly cardNumber: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly email: string;
-}
-
-/** « Deuxième formateur / moniteur ». */
-export interface SecondTrainer {
-  readonly cardNumber: string;
-  readonly firstName: string;
-  readonly lastName: string;
-}
-
-/** « Adresse de livraison des cartes ». */
-export interface DeliveryAddress {
-  readonly address: string;
-  readonly city: string;
-  readonly postalCode: string;
-  readonly attention: string;
-  readonly email: string;
-}
-
-/** « Fiche du participant ». */
-export interface ParticipantFields {
-  readonly title: ParticipantTitle;
-  readonly firstName: string;
-  readonly lastName: string;
-  /** `YYYY-MM-DD`. */
-  readonly birthDate: string;
-  readonly phone: string;
-  /** « Poste ». */
-  readonly extension: string | null;
-}
-
-/** Another of the trainer's requests with the same participant (same names and birth date). */
-export interface DuplicateRef {
-  readonly requestId: string;
-  readonly number: string;
-}
-
-/** A participant's current card (staff views, once the cards are produced). */
-export interface ParticipantCard {
-  readonly cardNumber: string;
-  readonly verificationCode: string;
-  /** `YYYY-MM-DD`; null when the activity's cards do not expire. */
-  readonly expiresOn: string | null;
-}
-
-export interface Participant extends ParticipantFields {
-  readonly id: string;
-  readonly duplicateOf: readonly DuplicateRef[];
-  /** The participant's current card (staff only); absent or null before production. */
-  readonly card?: ParticipantCard | null;
-}
-
-export interface PaymentChoice {
-  readonly method: CardRequestPaymentMethod;
-  readonly billTo: BillToKind;
-}
-
-/** Kept at submission: the unit price in force then. */
-export interface RequestPayment extends PaymentChoice {
-  readonly unitPriceCents: number;
-  readonly totalCents: number;
-}
-
-export interface CardRequestHistoryEntry {
-  readonly at: string;
-  readonly action: string;
-  readonly actor: string;
-  readonly details: string | null;
-}
-
-export interface CardRequestDetail extends CardRequestSummary {
-  readonly trainer: TrainerIdentity;
-  readonly secondTrainer: SecondTrainer | null;
-  readonly organizationTypeCode: string;
-  readonly accreditedInstitutionId: string | null;
-  readonly trainingLocation: string;
-  readonly activityCode: string;
-  readonly delivery: DeliveryAddress;
-  readonly participants: readonly Participant[];
-  readonly payment: RequestPayment | null;
-  readonly invoice: { readonly id: string; readonly number: string } | null;
-  readonly trackingNumber: string | null;
-  readonly canceledReason: string | null;
-  /** True for the trainer while the request is a draft. */
-  readonly editable: boolean;
-  /** Staff only: always empty in the portal. */
-  readonly history: readonly CardRequestHistoryEntry[];
 }
 
 /** One row of the staff work queue: a summary plus the request's trainer. */

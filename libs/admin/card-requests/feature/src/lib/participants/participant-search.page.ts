@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink, type ParamMap } from '@angular/router';
 import { ADMIN_CARD_REQUESTS_PATHS } from '../admin-card-requests.routes';
 import { CARD_DESK_ACCESS } from '../card-desk-access';
-import { toApiProblem } from '../data-access/api-problem';
+import { toApiProblem } from '@guichet/shared/web-http';
 import { CardDeskApi } from '../data-access/card-desk-api.service';
 import type { ParticipantSearchHit, ParticipantSearchQuery, ReissuedCard } from '../data-access/card-requests.models';
 import { CardDeskTranslatePipe, injectCardDeskFormat } from '../shared/card-desk-format';

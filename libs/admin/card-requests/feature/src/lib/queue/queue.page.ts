@@ -6,7 +6,7 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink, type ParamMap } from '@angular/router';
 import { ADMIN_CARD_REQUESTS_PATHS } from '../admin-card-requests.routes';
-import { toApiProblem } from '../data-access/api-problem';
+import { toApiProblem } from '@guichet/shared/web-http';
 import { CardDeskApi } from '../data-access/card-desk-api.service';
 import {
   CARD_REQUEST_STATUSES,

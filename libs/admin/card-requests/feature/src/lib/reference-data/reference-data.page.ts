@@ -9,11 +9,11 @@ import { RouterLink } from '@angular/router';
 import { I18n } from '@guichet/shared/ui';
 import { ADMIN_CARD_REQUESTS_PATHS } from '../admin-card-requests.routes';
 import { CARD_DESK_ACCESS } from '../card-desk-access';
-import { toApiProblem } from '../data-access/api-problem';
+import { applyProblem, toApiProblem } from '@guichet/shared/web-http';
 import { CardDeskApi } from '../data-access/card-desk-api.service';
 import type { ReferenceDataInput, StaffReferenceData } from '../data-access/card-requests.models';
 import { CardDeskTranslatePipe, injectCardDeskFormat } from '../shared/card-desk-format';
-import { TouchedErrorStateMatcher, applyProblem, dollarAmount, fieldError, focusFirstProblem, referenceCode } from '../shared/forms';
+import { TouchedErrorStateMatcher, dollarAmount, fieldError, focusFirstProblem, referenceCode } from '../shared/forms';
 import { centsToInput, parseDollars } from '../shared/money';
 
 /** API field → control: the price is typed in dollars. */

@@ -4,11 +4,11 @@ import { MatButton } from '@angular/material/button';
 import { ErrorStateMatcher } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { toApiProblem } from '../data-access/api-problem';
+import { applyProblem, toApiProblem } from '@guichet/shared/web-http';
 import { CardDeskApi } from '../data-access/card-desk-api.service';
 import type { CardRequestDetail } from '../data-access/card-requests.models';
 import { CardDeskTranslatePipe, injectCardDeskFormat } from '../shared/card-desk-format';
-import { TouchedErrorStateMatcher, applyProblem, fieldError, focusFirstProblem } from '../shared/forms';
+import { TouchedErrorStateMatcher, fieldError, focusFirstProblem } from '../shared/forms';
 
 /**
  * « Annuler la demande »: a disclosure button opens the required reason, then a confirmation step.

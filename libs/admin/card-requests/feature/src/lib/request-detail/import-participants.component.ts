@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { toApiProblem } from '../data-access/api-problem';
+import { toApiProblem } from '@guichet/shared/web-http';
 import { CardDeskApi } from '../data-access/card-desk-api.service';
 import type { ParticipantImportReport } from '../data-access/card-requests.models';
 import { CardDeskTranslatePipe, injectCardDeskFormat } from '../shared/card-desk-format';

@@ -1,7 +1,8 @@
 // Angular's libraries are partly compiled: the JIT compiler finishes them when a spec loads them.
 import '@angular/compiler';
 import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
-import { applyProblem, fieldError, referenceCode } from './forms';
+import { applyProblem } from '@guichet/shared/web-http';
+import { fieldError, referenceCode } from './forms';
 
 const MESSAGES = { required: 'R', amount: 'A', min: 'MIN', max: 'MAX', pattern: 'P', code: 'CODE', maxlength: 'LONG' };
 

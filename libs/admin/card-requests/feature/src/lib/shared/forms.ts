@@ -1,7 +1,6 @@
 import { Injectable, afterNextRender, type Injector } from '@angular/core';
-import type { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
+import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
-import type { ApiProblem } from '../data-access/api-problem';
 import { parseDollars } from './money';
 
 /** A dollar amount a person typed (`2,00` or `2.00`), above zero (« Prix par carte »). */
@@ -17,42 +16,6 @@ export const referenceCode: ValidatorFn = (control: AbstractControl): Validation
   const value = String(control.value ?? '');
   return value === '' || /^[a-z0-9-]+$/.test(value) ? null : { code: true };
 };
-
-/** The field names of an API refusal as form paths: `activities[0].validityMonths` → `activities.0.validityMonths`. */
-function pathOf(field: string): string {
-  return field.replace(/\[(\d+)\]/g, '.$1');
-}
-
-/**
- * Puts each field error of an API refusal under its field (what was typed stays) and returns the
- * text to show above the form for the rest. `rename` turns an API field path into a control path
- * (e.g. `amountCents` → `amount`). `codeFields` places a coded refusal without a field (e.g.
- * `BILLING.OVERPAYMENT`) under the field it is about.
- */
-export function applyProblem(
-  form: FormGroup,
-  problem: ApiProblem,
-  fallback: string,
-  rename: (path: string) => string = (path) => path,
-  codeFields: Readonly<Record<string, string>> = {},
-): string | null {
-  const errors =
-    problem.errors.length === 0 && codeFields[problem.code] && problem.detail
-      ? [{ field: codeFields[problem.code], message: problem.detail }]
-      : problem.errors;
-  const unplaced: string[] = [];
-  for (const error of errors) {
-    const control = form.get(rename(pathOf(error.field)));
-    if (control) {
-      control.setErrors({ ...(control.errors ?? {}), server: error.message });
-      control.markAsTouched();
-    } else {
-      unplaced.push(error.message);
-    }
-  }
-  if (errors.length === 0) return problem.detail ?? fallback;
-  return unplaced.length > 0 ? unplaced.join(' ') : null;
-}
 
 /** The message under a field: the server's own (already translated), else the local rule's. */
 export function fieldError(

@@ -15,9 +15,10 @@ import {
   type ParticipantTitle,
 } from '@guichet/portal/card-requests/data-access';
 import { injectTranslate } from '@guichet/shared/ui';
+import { applyProblem } from '@guichet/shared/web-http';
 import { CardRequestsTranslatePipe, type CardRequestsKey } from '../card-requests.translations';
 import { CARD_REQUEST_PATHS } from '../shared/card-request-paths';
-import { EXTENSION, PHONE, TouchedErrorStateMatcher, applyProblem, fieldError, focusFirstProblem, matching, notAfter } from '../shared/forms';
+import { EXTENSION, PHONE, TouchedErrorStateMatcher, fieldError, focusFirstProblem, matching, notAfter } from '../shared/forms';
 import { RequestStore, type Notice } from './request.store';
 
 type Then = 'add-another' | 'back';

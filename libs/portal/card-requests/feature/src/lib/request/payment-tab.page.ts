@@ -20,8 +20,9 @@ import {
   type CardRequestPaymentMethod,
 } from '@guichet/portal/card-requests/data-access';
 import { I18n, injectTranslate } from '@guichet/shared/ui';
+import { applyProblem } from '@guichet/shared/web-http';
 import { CardRequestsTranslatePipe, type CardRequestsKey } from '../card-requests.translations';
-import { TouchedErrorStateMatcher, applyProblem, fieldError, focusFirstProblem } from '../shared/forms';
+import { TouchedErrorStateMatcher, fieldError, focusFirstProblem } from '../shared/forms';
 import { problemText } from '../shared/problem-text';
 import { RequestStore } from './request.store';
 

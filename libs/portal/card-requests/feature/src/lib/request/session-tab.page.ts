@@ -14,10 +14,11 @@ import {
   type SessionFields,
 } from '@guichet/portal/card-requests/data-access';
 import { injectTranslate } from '@guichet/shared/ui';
+import { applyProblem } from '@guichet/shared/web-http';
 import { CardRequestsTranslatePipe, type CardRequestsKey } from '../card-requests.translations';
 import { CARD_REQUEST_PATHS } from '../shared/card-request-paths';
 import { statusKey } from '../shared/format';
-import { POSTAL_CODE, TouchedErrorStateMatcher, applyProblem, fieldError, focusFirstProblem, matching, notAfter } from '../shared/forms';
+import { POSTAL_CODE, TouchedErrorStateMatcher, fieldError, focusFirstProblem, matching, notAfter } from '../shared/forms';
 import { RequestStore } from './request.store';
 
 type After = 'stay' | 'participants';
@@ -303,7 +304,7 @@ export class SessionTabPage {
       const aliases: Record<string, string> = this.accredited()
         ? { organizationName: 'accreditedInstitutionId' }
         : { accreditedInstitutionId: 'organizationName' };
-      const text = applyProblem(this.form, toApiProblem(error), this.translate('cards.errors.generic'), aliases);
+      const text = applyProblem(this.form, toApiProblem(error), this.translate('cards.errors.generic'), (path) => aliases[path] ?? path);
       this.formError.set(text ?? this.translate('cards.errors.fix'));
       focusFirstProblem(this.host.nativeElement, this.injector);
     } finally {

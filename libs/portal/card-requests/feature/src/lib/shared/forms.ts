@@ -1,10 +1,9 @@
 import { Injectable, afterNextRender, type Injector } from '@angular/core';
-import type { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
+import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
-import type { ApiProblem } from '@guichet/portal/card-requests/data-access';
 import type { CardRequestsKey } from '../card-requests.translations';
 
-// The same form helpers as Accounts' (libs/portal/accounts/feature): scopes may not share web code.
+// The same form helpers as Accounts' (libs/portal/accounts/feature); placing an API refusal on a form: `applyProblem` (@guichet/shared/web-http).
 
 /** Canadian postal code, with or without the space (the API normalizes it). */
 export const POSTAL_CODE = /^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$/;
@@ -44,30 +43,6 @@ export function matching(pattern: RegExp, error: string): ValidatorFn {
     const value = typeof control.value === 'string' ? control.value.trim() : '';
     return value === '' || pattern.test(value) ? null : { [error]: true };
   };
-}
-
-/**
- * Puts each field error of an API refusal under its field (what was typed stays) and returns the
- * text to show above the form for the rest. `aliases` maps API field names to form control names.
- */
-export function applyProblem(
-  form: FormGroup,
-  problem: ApiProblem,
-  fallback: string,
-  aliases: Readonly<Record<string, string>> = {},
-): string | null {
-  const unplaced: string[] = [];
-  for (const error of problem.errors) {
-    const control = form.get(aliases[error.field] ?? error.field);
-    if (control && control.enabled) {
-      control.setErrors({ ...(control.errors ?? {}), server: error.message });
-      control.markAsTouched();
-    } else {
-      unplaced.push(error.message);
-    }
-  }
-  if (problem.errors.length === 0) return problem.detail ?? fallback;
-  return unplaced.length > 0 ? unplaced.join(' ') : null;
 }
 
 /** After a refused save, the keyboard lands on the first field to fix (or on the form's message). */
