@@ -286,4 +286,51 @@ export async function startMaildev({ smtpPort, webPort }) {
   };
 }
 
+/** Polls `url` until it answers 2xx; rejects when `child` exits first or after `timeoutMs`. */
+export async function waitForHealth(url, child, { timeoutMs = 60_000, name = 'the api' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts the built payment sandbox (the card and PayPal processor, dist/apps/payment-sandbox under `root`)
+ * on 127.0.0.1:`port` with the given keys, calling the api back at `webhookUrl`. Resolves once it is healthy.
+ */
+export async function startPaymentSandbox({ root, port, publicUrl, webhookUrl, secretKey, publishableKey, webhookSecret, env = process.env }) {
+  const url = `http://127.0.0.1:${port}`;
+  const child = track(
+    spawn(process.execPath, ['dist/apps/payment-sandbox/main.js'], {
+      cwd: root,
+      env: {
+        ...env,
+        SANDBOX_HOST: '127.0.0.1',
+        SANDBOX_PORT: String(port),
+        SANDBOX_PUBLIC_URL: publicUrl ?? url,
+        SANDBOX_SECRET_KEY: secretKey,
+        SANDBOX_PUBLISHABLE_KEY: publishableKey,
+        SANDBOX_WEBHOOK_URL: webhookUrl,
+        SANDBOX_WEBHOOK_SECRET: webhookSecret,
+      },
+      stdio: 'inherit',
+      detached: true,
+    }),
+  );
+  try {
+    await waitForHealth(`${url}/health`, child, { timeoutMs: 30_000, name: 'the payment sandbox' });
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
+  return { url, process: child, stop: () => stopChild(child) };
+}
+
 export { stopChild, waitForOutput, track };

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { portIsFree, startMaildev, startPostgres, stopChild, track } from './services.mjs';
+import { portIsFree, startMaildev, startPaymentSandbox, startPostgres, stopChild, track, waitForHealth } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.GUICHET_DATA_DIR ?? path.join(root, '.data'));
@@ -50,7 +50,10 @@ function buildMissing() {
 }
 
 function runNode(file, env, name) {
-  const child = track(spawn(process.execPath, [file], { cwd: root, env, stdio: 'inherit', detached: true }));
+  return stopAllWhenItDies(track(spawn(process.execPath, [file], { cwd: root, env, stdio: 'inherit', detached: true })), name);
+}
+
+function stopAllWhenItDies(child, name) {
   child.on('exit', (code, signal) => {
     if (!stopping && name) {
       say(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
@@ -58,20 +61,6 @@ function runNode(file, env, name) {
     }
   });
   return child;
-}
-
-async function waitForHealth(url, child, timeoutMs = 120_000, name = 'the api') {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited before it was ready`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} was not healthy after ${timeoutMs / 1000} s`);
 }
 
 async function shutdown(code = 0) {
@@ -142,23 +131,19 @@ async function main() {
   }
 
   if (payments) {
-    const sandbox = runNode(
-      outputs['payment-sandbox'],
-      {
-        ...env,
-        SANDBOX_HOST: '127.0.0.1',
-        SANDBOX_PORT: String(sandboxPort),
-        SANDBOX_PUBLIC_URL: payments.publicUrl,
-        SANDBOX_SECRET_KEY: env.PAYMENT_SECRET_KEY,
-        SANDBOX_PUBLISHABLE_KEY: env.PAYMENT_PUBLISHABLE_KEY,
-        SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/billing/webhooks/sandbox`,
-        SANDBOX_WEBHOOK_SECRET: env.PAYMENT_WEBHOOK_SECRET,
-      },
-      'payment sandbox',
-    );
-    stops.push(() => stopChild(sandbox));
-    payments.pid = sandbox.pid;
-    await waitForHealth(`${payments.url}/health`, sandbox, 30_000, 'the payment sandbox');
+    const sandbox = await startPaymentSandbox({
+      root,
+      port: sandboxPort,
+      publicUrl: payments.publicUrl,
+      webhookUrl: `http://127.0.0.1:${port}/api/billing/webhooks/sandbox`,
+      secretKey: env.PAYMENT_SECRET_KEY,
+      publishableKey: env.PAYMENT_PUBLISHABLE_KEY,
+      webhookSecret: env.PAYMENT_WEBHOOK_SECRET,
+      env,
+    });
+    stops.push(sandbox.stop);
+    stopAllWhenItDies(sandbox.process, 'payment sandbox');
+    payments.pid = sandbox.process.pid;
   } else {
     say('payments: PAYMENT_PROVIDER_URL');
   }
@@ -167,7 +152,7 @@ async function main() {
   stops.push(() => stopChild(api));
   const worker = runNode(outputs.worker, env, 'worker');
   stops.push(() => stopChild(worker));
-  await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, api, { timeoutMs: 120_000 });
 
   const base = `http://localhost:${port}`;
   say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -14,7 +14,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, startMaildev, startPostgres, startRedis, stopChild, track } from './services.mjs';
+import { freePort, startMaildev, startPaymentSandbox, startPostgres, startRedis, stopChild, track, waitForHealth } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -49,21 +49,6 @@ function run(cmd, cmdArgs, env, { wait = true } = {}) {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
-async function waitForHealth(url, child, timeoutMs = 60_000, name = 'the api') {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
-}
-
 async function main() {
   const started = Date.now();
   const pg = await startPostgres({ dataDir: path.join(tmp, 'postgres'), port: await freePort(), fast: true });
@@ -95,36 +80,25 @@ async function main() {
     const logLevel = process.env.LOG_LEVEL ?? 'warn';
 
     // The processor first, as an outside service the api finds running; its keys are this run's own.
-    const sandboxPort = await freePort();
-    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
     const payment = {
       secretKey: `sk_test_${randomBytes(18).toString('hex')}`,
       publishableKey: `pk_test_${randomBytes(9).toString('hex')}`,
       webhookSecret: `whsec_${randomBytes(24).toString('hex')}`,
     };
-    const sandbox = run(
-      process.execPath,
-      ['dist/apps/payment-sandbox/main.js'],
-      {
-        ...env,
-        LOG_LEVEL: logLevel,
-        SANDBOX_HOST: '127.0.0.1',
-        SANDBOX_PORT: String(sandboxPort),
-        SANDBOX_PUBLIC_URL: sandboxUrl,
-        SANDBOX_SECRET_KEY: payment.secretKey,
-        SANDBOX_PUBLISHABLE_KEY: payment.publishableKey,
-        SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/billing/webhooks/sandbox`,
-        SANDBOX_WEBHOOK_SECRET: payment.webhookSecret,
-      },
-      { wait: false },
-    );
-    stops.unshift(() => stopChild(sandbox));
-    sandbox.on('exit', (code, signal) => {
+    const sandbox = await startPaymentSandbox({
+      root,
+      port: await freePort(),
+      webhookUrl: `http://127.0.0.1:${port}/api/billing/webhooks/sandbox`,
+      ...payment,
+      env: { ...env, LOG_LEVEL: logLevel },
+    });
+    stops.unshift(sandbox.stop);
+    sandbox.process.on('exit', (code, signal) => {
       if (stopping) return;
       serverDied = `the payment sandbox stopped unexpectedly (${signal ?? `exit ${code}`})`;
       log(serverDied);
     });
-    await waitForHealth(`${sandboxUrl}/health`, sandbox, 30_000, 'the payment sandbox');
+    const sandboxUrl = sandbox.url;
 
     const appEnv = {
       ...env,

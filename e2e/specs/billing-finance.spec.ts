@@ -1,14 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, seedDemoAccounts, signInThroughPage } from '../support/accounts';
+import { DEMO_PASSWORD, maildevUrl, seedDemoAccounts, signInThroughPage } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/page-checks';
 
 /** The mail whose subject is `subject`, as maildev holds it (the worker sends it asynchronously). */
 async function mailWithSubject(subject: string, timeoutMs = 20_000): Promise<{ subject: string; text: string; attachments?: { fileName: string; contentType: string }[] }> {
-  const maildev = process.env['MAILDEV_URL'];
-  if (!maildev) throw new Error('MAILDEV_URL is not set: run the suite through scripts/with-services.mjs --app');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mails = (await (await fetch(`${maildev.replace(/\/$/, '')}/email`)).json()) as { subject: string; text: string }[];
+    const mails = (await (await fetch(`${maildevUrl()}/email`)).json()) as { subject: string; text: string }[];
     const found = mails.find((mail) => mail.subject === subject);
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no mail « ${subject} » within ${timeoutMs} ms`);

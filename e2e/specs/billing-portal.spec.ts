@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, seedDemoAccounts, signInThroughPage } from '../support/accounts';
+import { expect, test, type Page } from '@playwright/test';
+import { apiSession, DEMO_PASSWORD, seedDemoAccounts, signInThroughPage, xsrfHeader } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/page-checks';
 
 /**
@@ -18,26 +18,12 @@ interface IssuedInvoice {
   readonly number: string;
 }
 
-/** A back-office session for the finance clerk, apart from the page's cookies. */
-async function financeSession(): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL: process.env['E2E_BASE_URL'] ?? 'http://localhost:3000' });
-  await context.get('/api/auth/csrf');
-  const xsrf = (await context.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  const signedIn = await context.post('/api/auth/sign-in', {
-    headers: { 'X-XSRF-TOKEN': xsrf },
-    data: { login: FINANCE, password: DEMO_PASSWORD, remember: false, channel: 'back-office' },
-  });
-  expect(signedIn.status(), await signedIn.text()).toBe(200);
-  return context;
-}
-
 /** « Nouvelle facture » to the demo parent, through the finance desk's API. */
 async function issueInvoiceToParent(method: 'card' | 'cheque', unitPriceCents: number, quantity: number): Promise<IssuedInvoice> {
-  const finance = await financeSession();
+  const finance = await apiSession(FINANCE, 'back-office');
   try {
-    const xsrf = (await finance.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
     const response = await finance.post('/api/billing/finance/invoices', {
-      headers: { 'X-XSRF-TOKEN': xsrf },
+      headers: await xsrfHeader(finance),
       data: {
         payerEmail: PARENT,
         lang: 'fr',

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, seedDemoAccounts, signInThroughPage } from '../support/accounts';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { apiSession, DEMO_PASSWORD, seedDemoAccounts, signInThroughPage, xsrfHeader } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/page-checks';
 
 /**
@@ -14,27 +14,9 @@ import { expectNoAxeViolations } from '../support/page-checks';
  * --app starts them.
  */
 
-const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
 const TRAINER = 'ethc003';
 const CLERK = 'commis-cartes@exemple.test';
 const FINANCE = 'finances@exemple.test';
-
-async function xsrf(context: APIRequestContext): Promise<Record<string, string>> {
-  const value = (await context.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  return { 'X-XSRF-TOKEN': value };
-}
-
-/** A session apart from the page's cookies: `portal` for the trainer, `back-office` for staff. */
-async function session(login: string, channel: 'portal' | 'back-office'): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL: BASE_URL });
-  await context.get('/api/auth/csrf');
-  const signedIn = await context.post('/api/auth/sign-in', {
-    headers: await xsrf(context),
-    data: { login, password: DEMO_PASSWORD, remember: false, channel },
-  });
-  expect(signedIn.status(), await signedIn.text()).toBe(200);
-  return context;
-}
 
 /** Polls `read` until `done` holds (the worker turns events into invoices and statuses asynchronously). */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
@@ -66,7 +48,7 @@ async function draftRequest(trainer: APIRequestContext): Promise<{ id: string; n
   const type = reference.organizationTypes.find((t) => t.code !== reference.accreditedInstitutionTypeCode) ?? reference.organizationTypes[0];
   const accredited = type.code === reference.accreditedInstitutionTypeCode;
   const created = await trainer.post('/api/card-requests', {
-    headers: await xsrf(trainer),
+    headers: await xsrfHeader(trainer),
     data: {
       trainerEmail: me.email,
       secondTrainer: null,
@@ -85,7 +67,7 @@ async function draftRequest(trainer: APIRequestContext): Promise<{ id: string; n
 
 async function addParticipant(trainer: APIRequestContext, requestId: string, firstName: string, lastName: string, birthDate: string): Promise<void> {
   const added = await trainer.post(`/api/card-requests/${requestId}/participants`, {
-    headers: await xsrf(trainer),
+    headers: await xsrfHeader(trainer),
     data: { title: 'mrs', firstName, lastName, birthDate, phone: '418 555-0101', extension: null },
   });
   expect(added.status(), await added.text()).toBeLessThan(300);
@@ -94,7 +76,7 @@ async function addParticipant(trainer: APIRequestContext, requestId: string, fir
 /** « Soumettre » with a cheque, then waits for the worker to have Billing issue the invoice (« Facturée »). */
 async function submitAndWaitForInvoice(trainer: APIRequestContext, requestId: string): Promise<{ invoiceId: string }> {
   const submitted = await trainer.post(`/api/card-requests/${requestId}/submission`, {
-    headers: await xsrf(trainer),
+    headers: await xsrfHeader(trainer),
     data: { method: 'cheque', billTo: 'individual' },
   });
   expect(submitted.status(), await submitted.text()).toBeLessThan(300);
@@ -108,7 +90,7 @@ async function submitAndWaitForInvoice(trainer: APIRequestContext, requestId: st
 
 /** A request of the demo trainer with one participant, submitted with a cheque and invoiced (not paid). */
 async function invoicedRequest(): Promise<{ id: string; number: string; invoiceId: string }> {
-  const trainer = await session(TRAINER, 'portal');
+  const trainer = await apiSession(TRAINER, 'portal');
   try {
     const request = await draftRequest(trainer);
     await addParticipant(trainer, request.id, 'Lucie', 'Tremblay', '1979-06-15');
@@ -121,8 +103,8 @@ async function invoicedRequest(): Promise<{ id: string; number: string; invoiceI
 
 /** A request of the demo trainer with two participants, submitted with a cheque, then paid at the finance desk. */
 async function paidRequest(): Promise<MadeRequest> {
-  const trainer = await session(TRAINER, 'portal');
-  const finance = await session(FINANCE, 'back-office');
+  const trainer = await apiSession(TRAINER, 'portal');
+  const finance = await apiSession(FINANCE, 'back-office');
   try {
     const request = await draftRequest(trainer);
     // A name of this run only, so the participant search finds exactly this request's participant.
@@ -133,7 +115,7 @@ async function paidRequest(): Promise<MadeRequest> {
     const { invoiceId } = await submitAndWaitForInvoice(trainer, request.id);
     // « Enregistrer un paiement » at the finance desk: the cheque for the total.
     const recorded = await finance.post(`/api/billing/finance/invoices/${invoiceId}/payments`, {
-      headers: await xsrf(finance),
+      headers: await xsrfHeader(finance),
       data: {
         method: 'cheque',
         amountCents: (await (await finance.get(`/api/billing/finance/invoices/${invoiceId}`)).json()).balanceCents as number,
@@ -282,7 +264,7 @@ test.describe('card desk (back-office)', () => {
     await saved.getByRole('checkbox', { name: 'Actif' }).uncheck();
     await page.getByRole('button', { name: 'Sauvegarder' }).click();
     await expect(page.getByTestId('card-desk-status')).toHaveText('Les référentiels sont sauvegardés.');
-    const trainer = await session(TRAINER, 'portal');
+    const trainer = await apiSession(TRAINER, 'portal');
     try {
       const offered = (await (await trainer.get('/api/card-requests/reference-data')).json()) as { activities: { code: string }[] };
       expect(offered.activities.map((activity) => activity.code)).not.toContain(code);
@@ -293,7 +275,7 @@ test.describe('card desk (back-office)', () => {
 
   test('« Importer des participants (CSV) » into a draft: the good rows are imported, the bad line is listed with its reason', async ({ page }) => {
     test.slow();
-    const trainer = await session(TRAINER, 'portal');
+    const trainer = await apiSession(TRAINER, 'portal');
     let made: { id: string; number: string };
     try {
       made = await draftRequest(trainer);
@@ -359,7 +341,7 @@ test.describe('card desk (back-office)', () => {
     await expectNoAxeViolations(page);
 
     // At the finance desk, the invoice is canceled by a credit note.
-    const finance = await session(FINANCE, 'back-office');
+    const finance = await apiSession(FINANCE, 'back-office');
     try {
       const invoice = await until(
         async () =>

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 
 /** One mail as maildev's REST API returns it. */
 export interface CaughtMail {
@@ -22,7 +22,8 @@ export function strongPassword(label: string): string {
   return `Grenouille-${label}-${Math.random().toString(36).slice(2, 8)}-42!`;
 }
 
-function maildevUrl(): string {
+/** maildev's REST API (the harness's MAILDEV_URL), without a trailing slash. */
+export function maildevUrl(): string {
   const url = process.env['MAILDEV_URL'];
   if (!url) throw new Error('MAILDEV_URL is not set: run the suite through scripts/with-services.mjs --app');
   return url.replace(/\/$/, '');
@@ -106,19 +107,12 @@ async function solveAltcha(request: APIRequestContext): Promise<string> {
   throw new Error('the ALTCHA challenge has no solution');
 }
 
-/** The API wants the XSRF cookie echoed in a header on every state-changing call. */
-async function xsrfHeader(request: APIRequestContext): Promise<Record<string, string>> {
-  await request.get('/api/auth/csrf');
-  const cookie = (await request.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN');
-  if (!cookie) throw new Error('the API set no XSRF-TOKEN cookie');
-  return { 'X-XSRF-TOKEN': cookie.value };
-}
-
 /**
  * A confirmed parent account made through the API (registration with a solved bot check, then the
  * mailed confirmation link), for tests whose subject is something else.
  */
 export async function createConfirmedMember(request: APIRequestContext, email: string, password: string): Promise<void> {
+  await request.get('/api/auth/csrf');
   const headers = await xsrfHeader(request);
   const registered = await request.post('/api/accounts/registrations', {
     headers,
@@ -128,4 +122,25 @@ export async function createConfirmedMember(request: APIRequestContext, email: s
   const token = new URL(linkIn(await waitForMail(email), '/compte/confirmer')).hash.replace('#jeton=', '');
   const confirmed = await request.post('/api/accounts/email-confirmations', { headers, data: { token: decodeURIComponent(token) } });
   expect(confirmed.status(), await confirmed.text()).toBe(204);
+}
+
+/** The XSRF header a state-changing call needs, from the context's own cookie. */
+export async function xsrfHeader(context: APIRequestContext): Promise<Record<string, string>> {
+  const value = (await context.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  return { 'X-XSRF-TOKEN': value };
+}
+
+/**
+ * A demo account's API session apart from the page's cookies: `portal` for the trainer or parent,
+ * `back-office` for staff. The caller disposes of it.
+ */
+export async function apiSession(login: string, channel: 'portal' | 'back-office'): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL: process.env['E2E_BASE_URL'] ?? 'http://localhost:3000' });
+  await context.get('/api/auth/csrf');
+  const signedIn = await context.post('/api/auth/sign-in', {
+    headers: await xsrfHeader(context),
+    data: { login, password: DEMO_PASSWORD, remember: false, channel },
+  });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
+  return context;
 }

@@ -1,10 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-
-/** The XSRF header a state-changing call needs, from the context's own cookie. */
-export async function xsrfHeader(context: APIRequestContext): Promise<Record<string, string>> {
-  const value = (await context.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  return { 'X-XSRF-TOKEN': value };
-}
+import { xsrfHeader } from './accounts';
 
 /**
  * A draft request (« Nouvelle ») of the signed-in trainer with `participants` participants, made

@@ -1,15 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:net';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CommandBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
-import { configureHttpApp } from '@guichet/shared/http';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 // The sandbox processor is its own app; the test runs it in-process, as the harness runs its binary.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startSandbox, type RunningSandbox } from '../../../../payment-sandbox/src/sandbox-server';
-import { seedDemoData } from '../demo-data';
+import { freePort, startHttpApi, type HttpApi, type HttpSession } from '../testing/http-api';
 
 /*
  * Billing through the real HTTP api, the real PostgreSQL and the sandbox processor running beside it
@@ -18,54 +13,19 @@ import { seedDemoData } from '../demo-data';
 
 const WEBHOOK_SECRET = 'whsec_int_' + 'x'.repeat(24);
 const SECRET_KEY = 'sk_int_' + 'y'.repeat(24);
-const PASSWORD = 'Demo-Guichet-2026!';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Session {
-  readonly cookie: string;
-  readonly xsrf: string;
-}
 
 describe('Billing over HTTP (real database, sandbox processor, signed callbacks)', () => {
-  let app: NestExpressApplication;
+  let api: HttpApi;
   let sandbox: RunningSandbox;
   let baseUrl: string;
   let origin: string;
   let db: DataSource;
-  let parent: Session;
-  let owner: Session;
-  let finance: Session;
-  const saved = { ...process.env };
+  let parent: HttpSession;
+  let owner: HttpSession;
+  let finance: HttpSession;
 
-  async function signIn(login: string, channel: 'portal' | 'back-office'): Promise<Session> {
-    const csrf = await request(baseUrl).get('/api/auth/csrf');
-    const xsrfCookie = (csrf.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('XSRF-TOKEN='));
-    const xsrf = decodeURIComponent(/^XSRF-TOKEN=([^;]+)/.exec(xsrfCookie ?? '')?.[1] ?? '');
-    const res = await request(baseUrl)
-      .post('/api/auth/sign-in')
-      .set('Cookie', `XSRF-TOKEN=${xsrf}`)
-      .set('X-XSRF-TOKEN', xsrf)
-      .set('Origin', origin)
-      .send({ login, password: PASSWORD, channel });
-    expect(res.status).toBe(200);
-    const cookies = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]);
-    const renewed = cookies.find((c) => c.startsWith('XSRF-TOKEN='));
-    const token = renewed ? decodeURIComponent(renewed.slice('XSRF-TOKEN='.length)) : xsrf;
-    const session = cookies.find((c) => c.startsWith('guichet_session='));
-    return { cookie: `XSRF-TOKEN=${token}; ${session}`, xsrf: token };
-  }
-
-  const get = (s: Session, path: string) => request(baseUrl).get(path).set('Cookie', s.cookie);
-  const post = (s: Session, path: string, body: object = {}) =>
+  const get = (s: HttpSession, path: string) => request(baseUrl).get(path).set('Cookie', s.cookie);
+  const post = (s: HttpSession, path: string, body: object = {}) =>
     request(baseUrl).post(path).set('Cookie', s.cookie).set('X-XSRF-TOKEN', s.xsrf).set('Origin', origin).send(body);
 
   async function issueInvoice(payerEmail: string, unitPriceCents: number, method: 'card' | 'cheque' | 'paypal' = 'card'): Promise<{ invoiceId: string; number: string }> {
@@ -105,7 +65,7 @@ describe('Billing over HTTP (real database, sandbox processor, signed callbacks)
     return token as string;
   }
 
-  async function paymentOf(s: Session, paymentId: string, until: (state: string) => boolean): Promise<{ state: string; [key: string]: unknown }> {
+  async function paymentOf(s: HttpSession, paymentId: string, until: (state: string) => boolean): Promise<{ state: string; [key: string]: unknown }> {
     const deadline = Date.now() + 15_000;
     for (;;) {
       const res = await get(s, `/api/billing/payments/${paymentId}`);
@@ -155,32 +115,23 @@ describe('Billing over HTTP (real database, sandbox processor, signed callbacks)
       settleDelayMs: 50,
       logLevel: 'silent',
     });
-    Object.assign(process.env, {
-      PUBLIC_URL: baseUrl,
+    api = await startHttpApi(port, {
       PAYMENT_PROVIDER_URL: sandbox.url,
       PAYMENT_PROVIDER_PUBLIC_URL: sandbox.publicUrl,
       PAYMENT_SECRET_KEY: SECRET_KEY,
       PAYMENT_WEBHOOK_SECRET: WEBHOOK_SECRET,
     });
-    origin = new URL(baseUrl).origin;
-    // Loaded now: the configuration module reads the environment when the app module is defined.
-    const { AppModule } = await import('../app.module');
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
-    await configureHttpApp(app);
-    await app.listen(port, '127.0.0.1');
-    db = app.get(DataSource);
-    await seedDemoData(app.get(CommandBus), 'test');
-    parent = await signIn('parent@exemple.test', 'portal');
-    owner = await signIn('proprietaire@exemple.test', 'portal');
-    finance = await signIn('finances@exemple.test', 'back-office');
+    origin = api.origin;
+    db = api.db;
+    parent = await api.signIn('parent@exemple.test', 'portal');
+    owner = await api.signIn('proprietaire@exemple.test', 'portal');
+    finance = await api.signIn('finances@exemple.test', 'back-office');
   });
 
   afterAll(async () => {
     await sandbox?.webhooksIdle();
-    await app?.close();
+    await api?.close();
     await sandbox?.close();
-    process.env = saved;
   });
 
   it('shows an invoice to its payer only: another payer gets 404 on the invoice, its PDF and its payment routes', async () => {

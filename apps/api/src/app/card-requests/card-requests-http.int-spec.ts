@@ -1,12 +1,7 @@
-import { createServer } from 'node:net';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CommandBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
 import { ImportTrainerRegistry, UNKNOWN_CLIENT } from '@guichet/accounts/contracts';
-import { configureHttpApp } from '@guichet/shared/http';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seedDemoData } from '../demo-data';
+import { freePort, startHttpApi, type HttpApi, type HttpSession } from '../testing/http-api';
 
 /*
  * Card requests through the real HTTP api and the real PostgreSQL, as the trainer `ethc003` uses them:
@@ -14,25 +9,9 @@ import { seedDemoData } from '../demo-data';
  * a 500, and a refused change loses nothing saved before.
  */
 
-const PASSWORD = 'Demo-Guichet-2026!';
 const SUBMITTED_EVENT = 'card-requests.card-request-submitted.v1';
 /** A second certified trainer, imported into Accounts' registry by the test. */
 const SECOND_TRAINER = { line: 2, cardNumber: '004-5678', lastName: 'Côté', firstName: 'Hélène', email: 'helene.cote@exemple.test', certificationExpiresOn: '2030-12-31' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Session {
-  readonly cookie: string;
-  readonly xsrf: string;
-}
 
 interface Problem {
   status: number;
@@ -75,37 +54,18 @@ function participant(overrides: Record<string, unknown> = {}) {
 }
 
 describe('Card requests over HTTP (real database)', () => {
-  let app: NestExpressApplication;
+  let api: HttpApi;
   let baseUrl: string;
   let origin: string;
   let db: DataSource;
-  let trainer: Session;
-  let parent: Session;
-  const saved = { ...process.env };
+  let trainer: HttpSession;
+  let parent: HttpSession;
 
-  async function signIn(login: string, channel: 'portal' | 'back-office'): Promise<Session> {
-    const csrf = await request(baseUrl).get('/api/auth/csrf');
-    const xsrfCookie = (csrf.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('XSRF-TOKEN='));
-    const xsrf = decodeURIComponent(/^XSRF-TOKEN=([^;]+)/.exec(xsrfCookie ?? '')?.[1] ?? '');
-    const res = await request(baseUrl)
-      .post('/api/auth/sign-in')
-      .set('Cookie', `XSRF-TOKEN=${xsrf}`)
-      .set('X-XSRF-TOKEN', xsrf)
-      .set('Origin', origin)
-      .send({ login, password: PASSWORD, channel });
-    expect(res.status).toBe(200);
-    const cookies = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]);
-    const renewed = cookies.find((c) => c.startsWith('XSRF-TOKEN='));
-    const token = renewed ? decodeURIComponent(renewed.slice('XSRF-TOKEN='.length)) : xsrf;
-    const cookie = cookies.find((c) => c.startsWith('guichet_session='));
-    return { cookie: `XSRF-TOKEN=${token}; ${cookie}`, xsrf: token };
-  }
-
-  const get = (s: Session, path: string, lang = 'fr') => request(baseUrl).get(path).set('Cookie', s.cookie).set('Accept-Language', lang);
-  const send = (method: 'post' | 'put' | 'delete', s: Session, path: string, body: object = {}, lang = 'fr') =>
+  const get = (s: HttpSession, path: string, lang = 'fr') => request(baseUrl).get(path).set('Cookie', s.cookie).set('Accept-Language', lang);
+  const send = (method: 'post' | 'put' | 'delete', s: HttpSession, path: string, body: object = {}, lang = 'fr') =>
     request(baseUrl)[method](path).set('Cookie', s.cookie).set('X-XSRF-TOKEN', s.xsrf).set('Origin', origin).set('Accept-Language', lang).send(body);
-  const post = (s: Session, path: string, body: object = {}, lang = 'fr') => send('post', s, path, body, lang);
-  const put = (s: Session, path: string, body: object = {}, lang = 'fr') => send('put', s, path, body, lang);
+  const post = (s: HttpSession, path: string, body: object = {}, lang = 'fr') => send('post', s, path, body, lang);
+  const put = (s: HttpSession, path: string, body: object = {}, lang = 'fr') => send('put', s, path, body, lang);
 
   /** A 4xx problem+json in `lang` that names `field`; never a 500. */
   function expectFieldProblem(res: request.Response, field: string, lang: 'fr' | 'en'): Problem {
@@ -126,29 +86,17 @@ describe('Card requests over HTTP (real database)', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    Object.assign(process.env, { PUBLIC_URL: baseUrl });
-    origin = new URL(baseUrl).origin;
-    // Loaded now: the configuration module reads the environment when the app module is defined.
-    const { AppModule } = await import('../app.module');
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
-    await configureHttpApp(app);
-    await app.listen(port, '127.0.0.1');
-    db = app.get(DataSource);
-    const commands = app.get(CommandBus);
-    const seeded = await seedDemoData(commands, 'test');
-    const adminId = seeded.find((s) => s.role === 'admin')?.accountId as string;
-    const report = await commands.execute(new ImportTrainerRegistry(adminId, [SECOND_TRAINER], 'fr', UNKNOWN_CLIENT));
+    api = await startHttpApi(await freePort());
+    ({ baseUrl, origin, db } = api);
+    const adminId = api.seeded.find((s) => s.role === 'admin')?.accountId as string;
+    const report = await api.commands.execute(new ImportTrainerRegistry(adminId, [SECOND_TRAINER], 'fr', UNKNOWN_CLIENT));
     expect(report.rejected).toBe(0);
-    trainer = await signIn('ethc003', 'portal');
-    parent = await signIn('parent@exemple.test', 'portal');
+    trainer = await api.signIn('ethc003', 'portal');
+    parent = await api.signIn('parent@exemple.test', 'portal');
   });
 
   afterAll(async () => {
-    await app?.close();
-    process.env = saved;
+    await api?.close();
   });
 
   it('prefills « Formateur / Moniteur » and lists the reference data in the asked language', async () => {
