@@ -5,7 +5,6 @@ export * from './lib/documents';
 export * from './lib/ports/billing-ports';
 export * from './lib/integration-events/billing-integration-events';
 export * from './lib/shared/billing-ledger';
-export * from './lib/shared/concurrency';
 export * from './lib/shared/csv';
 export * from './lib/shared/views';
 export * from './lib/shared/invoice-access';

@@ -1,6 +1,5 @@
 export * from './lib/documents';
 export * from './lib/ports/card-requests-ports';
-export * from './lib/shared/concurrency';
 export * from './lib/shared/card-request-context';
 export * from './lib/commands/trainer.handlers';
 export * from './lib/commands/staff.handlers';

@@ -1,4 +1,5 @@
 export { UnitOfWork } from './lib/unit-of-work';
+export { inTransactionWithRetry, isConcurrentUpdate } from './lib/transaction-retry';
 export {
   IntegrationEventHandler,
   integrationEventHandlerOf,

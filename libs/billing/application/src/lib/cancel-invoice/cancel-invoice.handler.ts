@@ -1,11 +1,10 @@
 import { CancelInvoice } from '@guichet/billing/contracts';
 import { InvoiceHasPayments, InvoiceNotFound, InvoiceRepository, PaymentRepository } from '@guichet/billing/domain';
-import { UnitOfWork } from '@guichet/shared/application';
+import { inTransactionWithRetry, UnitOfWork } from '@guichet/shared/application';
 import { Clock } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvoiceHistory } from '../ports/billing-ports';
 import { BillingLedger, SYSTEM } from '../shared/billing-ledger';
-import { inTransactionWithRetry } from '../shared/concurrency';
 
 /**
  * Cancels what is still owed: confirmed payments are refunded first (each with its credit note) when

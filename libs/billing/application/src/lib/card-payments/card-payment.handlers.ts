@@ -22,14 +22,13 @@ import {
   PaypalNotApproved,
   type Invoice,
 } from '@guichet/billing/domain';
-import { UnitOfWork } from '@guichet/shared/application';
+import { inTransactionWithRetry, UnitOfWork } from '@guichet/shared/application';
 import { Clock, uuidv7 } from '@guichet/shared/kernel';
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BillingUrls, InvoiceHistory } from '../ports/billing-ports';
 import { GatewayUnavailable, PaymentGateway, type GatewayPaypalOrder } from '../ports/payment-gateway';
 import { BillingLedger, SYSTEM } from '../shared/billing-ledger';
-import { inTransactionWithRetry } from '../shared/concurrency';
 import { invoiceFor, paymentFor } from '../shared/invoice-access';
 import { paymentView } from '../shared/views';
 

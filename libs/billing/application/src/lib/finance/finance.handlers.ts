@@ -12,12 +12,11 @@ import {
   PaymentNotFound,
   PaymentRepository,
 } from '@guichet/billing/domain';
-import { UnitOfWork } from '@guichet/shared/application';
+import { inTransactionWithRetry, UnitOfWork } from '@guichet/shared/application';
 import { Clock, isDomainError, isUuid, LocalDate, uuidv7 } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvoiceHistory, ProductTaxRates } from '../ports/billing-ports';
 import { BillingLedger } from '../shared/billing-ledger';
-import { inTransactionWithRetry } from '../shared/concurrency';
 import { paymentView, refundView } from '../shared/views';
 
 /** « Enregistrer un paiement »: a cheque or deposit, confirmed at once; over-payment and duplicates refused. */

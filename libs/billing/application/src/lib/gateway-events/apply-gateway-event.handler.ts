@@ -1,13 +1,12 @@
 import { ApplyGatewayEvent } from '@guichet/billing/contracts';
 import { PaymentRepository, RefundRepository, type Payment, type Refund } from '@guichet/billing/domain';
-import { UnitOfWork } from '@guichet/shared/application';
+import { inTransactionWithRetry, UnitOfWork } from '@guichet/shared/application';
 import { Clock, isUuid } from '@guichet/shared/kernel';
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvoiceHistory, ProcessedGatewayEvents } from '../ports/billing-ports';
 import { GatewayUnavailable, PaymentGateway } from '../ports/payment-gateway';
 import { BillingLedger, SYSTEM } from '../shared/billing-ledger';
-import { inTransactionWithRetry } from '../shared/concurrency';
 
 const CONFIRMING = new Set(['charge.succeeded', 'paypal.capture.completed']);
 

@@ -13,11 +13,10 @@ import {
   type Payment,
 } from '@guichet/billing/domain';
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitOfWork } from '@guichet/shared/application';
+import { inTransactionWithRetry, UnitOfWork } from '@guichet/shared/application';
 import { Clock, LocalDate, uuidv7 } from '@guichet/shared/kernel';
 import { GatewayUnavailable, PaymentGateway, type GatewayCharge } from '../ports/payment-gateway';
 import { InvoiceHistory } from '../ports/billing-ports';
-import { inTransactionWithRetry } from './concurrency';
 
 export const SYSTEM = 'system';
 

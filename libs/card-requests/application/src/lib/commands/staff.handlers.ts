@@ -23,13 +23,12 @@ import {
   type NewCard,
   type ParticipantDetails,
 } from '@guichet/card-requests/domain';
-import { MailOutbox } from '@guichet/shared/application';
+import { inTransactionWithRetry, MailOutbox } from '@guichet/shared/application';
 import { isDomainError, uuidv7, type Lang } from '@guichet/shared/kernel';
 import { Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { cardRequestCanceledMail, cardRequestCardsProducedMail, cardRequestShippedMail, parseParticipantsCsv } from '../documents';
 import { CardRequestsContext, labelIn, SYSTEM } from '../shared/card-request-context';
-import { inTransactionWithRetry } from '../shared/concurrency';
 
 async function validityOf(ctx: CardRequestsContext, request: CardRequest): Promise<number | null> {
   const ref = await ctx.referenceData.load();

@@ -16,12 +16,11 @@ import {
   parseParticipantDetails,
   type ParticipantFieldsRaw,
 } from '@guichet/card-requests/domain';
-import { MailOutbox } from '@guichet/shared/application';
+import { inTransactionWithRetry, MailOutbox } from '@guichet/shared/application';
 import { uuidv7 } from '@guichet/shared/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { cardRequestSubmittedMail } from '../documents';
 import { activityNameOf, CardRequestsContext } from '../shared/card-request-context';
-import { inTransactionWithRetry } from '../shared/concurrency';
 
 /** « Ajouter » + « Fiche de la session »: a new draft, the trainer's card and names from the registry. */
 @CommandHandler(CreateCardRequest)
