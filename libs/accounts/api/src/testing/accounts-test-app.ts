@@ -11,12 +11,7 @@ import { AuthModule, CsrfProtection } from '@guichet/shared/auth';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
 import { configureHttpApp, HttpFoundationModule } from '@guichet/shared/http';
 import { Clock } from '@guichet/shared/kernel';
-// The application lib's in-memory fakes are not part of its public API; the lead may expose them as
-// `@guichet/accounts/application/testing` and this deep import goes away.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PASSWORD, harness } from '../../../application/src/testing/harness';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { RepositoryUsernameAvailability, SequentialLearnerCodes } from '../../../application/src/testing/fakes';
+import { PASSWORD, RepositoryUsernameAvailability, SequentialLearnerCodes, harness } from '@guichet/accounts/application/testing';
 import { AccountsApiModule } from '../lib/accounts-api.module';
 
 export { PASSWORD };

@@ -6,7 +6,7 @@ import { Global, Module } from '@nestjs/common';
 import { CqrsModule, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { BillingDocumentsModule } from './billing-documents.module';
-import { invoiceDetailFixture } from './invoice-detail.fixture';
+import { invoiceDetailFixture } from '@guichet/billing/application/testing';
 import { PdfLibInvoiceRenderer } from './pdf-lib-invoice-renderer';
 
 const config = {

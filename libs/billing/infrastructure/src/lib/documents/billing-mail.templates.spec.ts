@@ -1,7 +1,7 @@
 import { invoiceIssuedMail, invoicePaidMail, paymentFailedMail } from '@guichet/billing/application';
 import { checkMailParams, MailTemplateRegistry, renderMail } from '@guichet/shared/mail';
 import { BILLING_MAIL_TEMPLATES } from './billing-mail.templates';
-import { invoiceDetailFixture, ISSUER_FIXTURE } from './invoice-detail.fixture';
+import { invoiceDetailFixture, ISSUER_FIXTURE } from '@guichet/billing/application/testing';
 
 const registry = new MailTemplateRegistry([...BILLING_MAIL_TEMPLATES]);
 const publicUrl = 'https://guichet.test';

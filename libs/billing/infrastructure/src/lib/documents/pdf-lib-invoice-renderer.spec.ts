@@ -1,7 +1,7 @@
 import type { InvoiceDetail } from '@guichet/billing/contracts';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { invoiceDetailFixture, ISSUER_FIXTURE } from './invoice-detail.fixture';
+import { invoiceDetailFixture, ISSUER_FIXTURE } from '@guichet/billing/application/testing';
 import { PdfLibInvoiceRenderer } from './pdf-lib-invoice-renderer';
 
 interface ExtractedPdf {
