@@ -1,5 +1,5 @@
-// The test wires the real Billing next to this context (the flows go through Billing's contracts only).
-// eslint-disable-next-line @nx/enforce-module-boundaries
+// CardRequests and the real Billing wired side by side, as the app composes them (the flows between the
+// two go through Billing's contracts and events only).
 import { BillingInfrastructureModule, billingMigrations } from '@guichet/billing/infrastructure';
 import { InvoicePaidV1, RecordManualPayment, type InvoiceIssuedV1 } from '@guichet/billing/contracts';
 import {
@@ -37,7 +37,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { CardRequestsInfrastructureModule, cardRequestsMigrations } from '../src';
+import { CardRequestsInfrastructureModule, cardRequestsMigrations } from '@guichet/card-requests/infrastructure';
 import { createTestDatabase } from '@guichet/shared/persistence/testing';
 
 @Global()
