@@ -267,6 +267,9 @@ describe('Billing over HTTP (real database, sandbox processor, signed callbacks)
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text).toContain(number);
+    const backwards = await get(finance, `/api/billing/finance/exports/payments.csv?from=${today}&to=2000-01-01`);
+    expect(backwards.status).toBe(422);
+    expect(backwards.body).toMatchObject({ code: 'BILLING.INVALID_DATE', details: { field: 'to', reason: 'range' } });
     // Not for payers, even their own invoice.
     expect((await get(parent, `/api/billing/finance/invoices/${invoiceId}`)).status).toBe(403);
   });

@@ -450,7 +450,7 @@ export class SnapshotBillingReadModel extends BillingReadModel {
   }
 
   async reconciliation(date: string): Promise<Reconciliation> {
-    const onDay = (d: Date | null) => d !== null && LocalDate.fromInstant(d, 'America/Montreal').toString() === date;
+    const onDay = (d: Date | null) => d !== null && LocalDate.fromInstant(d).toString() === date;
     const items = [...this.payments.rows.values()]
       .filter((p) => onDay(p.confirmedAt))
       .map((p) => ({

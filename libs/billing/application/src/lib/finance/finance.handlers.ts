@@ -33,7 +33,7 @@ export class RecordManualPaymentHandler implements ICommandHandler<RecordManualP
   async execute(cmd: RecordManualPayment): Promise<PaymentView> {
     if (cmd.method !== 'cheque' && cmd.method !== 'deposit') throw new InvalidPayment('reference');
     if (!Number.isSafeInteger(cmd.amountCents) || cmd.amountCents <= 0) throw new InvalidPayment('amount');
-    const receivedOn = parseReceivedOn(cmd.receivedOn, this.clock.today('America/Montreal'));
+    const receivedOn = parseReceivedOn(cmd.receivedOn, this.clock.today());
     const number = typeof cmd.reference === 'string' ? cmd.reference.trim() : '';
     if (number === '') throw new InvalidPayment('reference');
     if (!isUuid(cmd.invoiceId)) throw new InvoiceNotFound();

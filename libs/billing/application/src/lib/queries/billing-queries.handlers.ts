@@ -13,7 +13,7 @@ import {
   type PaymentView,
   type Reconciliation,
 } from '@guichet/billing/contracts';
-import { InvalidPayment, InvoiceNotFound, PaymentNotFound } from '@guichet/billing/domain';
+import { InvoiceNotFound, PaymentNotFound } from '@guichet/billing/domain';
 import { DomainError, isDomainError, isUuid, LocalDate } from '@guichet/shared/kernel';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BillingReadModel } from '../ports/billing-ports';
@@ -32,8 +32,13 @@ export class InvalidBillingDate extends DomainError {
   readonly code = InvalidBillingDate.code;
   readonly kind = 'invalid';
 
-  constructor(field: string) {
-    super({ fr: 'La date doit être au format AAAA-MM-JJ.', en: 'The date must be in YYYY-MM-DD format.' }, { field });
+  constructor(field: string, reason: 'format' | 'range' = 'format') {
+    super(
+      reason === 'format'
+        ? { fr: 'La date doit être au format AAAA-MM-JJ.', en: 'The date must be in YYYY-MM-DD format.' }
+        : { fr: 'La date de fin doit suivre la date de début.', en: 'The end date must come after the start date.' },
+      { field, reason },
+    );
   }
 }
 
@@ -139,7 +144,7 @@ const STATE_FR = {
 function range(from: string, to: string): { from: string; to: string } {
   const start = parseDate(from, 'from');
   const end = parseDate(to, 'to');
-  if (end < start) throw new InvalidPayment('received-on');
+  if (end < start) throw new InvalidBillingDate('to', 'range');
   return { from: start, to: end };
 }
 

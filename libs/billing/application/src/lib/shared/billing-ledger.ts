@@ -25,7 +25,7 @@ export const LATE_PAYMENT_REFUND_REASON = 'Paiement reçu après l’annulation 
 
 /** Montréal's calendar year of an instant: the invoice number series. */
 export function billingYear(now: Date): number {
-  return LocalDate.fromInstant(now, 'America/Montreal').year;
+  return LocalDate.fromInstant(now).year;
 }
 
 /**
