@@ -1,15 +1,8 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { httpParamsOf } from '@guichet/shared/web-http';
 import { firstValueFrom } from 'rxjs';
 import type { AccountListItem, AccountSearch, AuditEntry, AuditLogSearch, Page, Role, StaffAccountForm, TrainerImportReport } from './accounts.models';
-
-function paramsOf(values: Readonly<Record<string, string | number | undefined>>): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') params = params.set(key, String(value));
-  }
-  return params;
-}
 
 /** The back-office's user administration (`/api/admin/…`); the API checks every permission again. */
 @Injectable({ providedIn: 'root' })
@@ -19,7 +12,7 @@ export class AdminAccountsApi {
   search(search: AccountSearch): Promise<Page<AccountListItem>> {
     return firstValueFrom(
       this.http.get<Page<AccountListItem>>('/api/admin/accounts', {
-        params: paramsOf({ q: search.q, role: search.role, page: search.page, pageSize: search.pageSize }),
+        params: httpParamsOf({ q: search.q, role: search.role, page: search.page, pageSize: search.pageSize }),
       }),
     );
   }
@@ -53,7 +46,7 @@ export class AdminAccountsApi {
   auditLog(search: AuditLogSearch): Promise<Page<AuditEntry>> {
     return firstValueFrom(
       this.http.get<Page<AuditEntry>>('/api/admin/audit-log', {
-        params: paramsOf({ accountId: search.accountId, action: search.action, page: search.page, pageSize: search.pageSize }),
+        params: httpParamsOf({ accountId: search.accountId, action: search.action, page: search.page, pageSize: search.pageSize }),
       }),
     );
   }
