@@ -83,6 +83,8 @@ async function main() {
   if (!(await portIsFree(port))) throw new Error(`port ${port} is taken: stop what uses it or set PORT.`);
 
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(port), PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}` };
+  // One short line per request in a terminal; JSON lines when the output goes to a file or a collector.
+  env.LOG_FORMAT ??= process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
 
   if (!env.DATABASE_URL) {
     const pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });

@@ -68,6 +68,8 @@ async function main() {
     MAILDEV_URL: mail.webUrl,
     ...(redis ? { REDIS_URL: redis.url } : {}),
     GUICHET_TMP: tmp,
+    // JSON logs whatever the shell says: the card-number scan reads them.
+    LOG_FORMAT: 'json',
     // The tests keep the databases they create, so the card-number scan reads them too.
     ...(cardScan ? { GUICHET_KEEP_TEST_DATABASES: '1' } : {}),
   };

@@ -12,8 +12,17 @@ import { seedDemoData } from './app/demo-data';
 import { MIGRATIONS } from './app/migrations';
 import { platformWebApps, webAppsMiddleware } from './app/web/web-apps.middleware';
 
-/** One JSON line on stderr, shaped like the pino logs, for what happens before or without the Nest logger. */
+/**
+ * One line on stderr for what happens before or without the Nest logger: JSON shaped like the pino logs,
+ * or, with LOG_FORMAT=pretty, a short line like pino-pretty's (an error's text on the lines after it).
+ */
 function report(level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}): void {
+  if (process.env['LOG_FORMAT']?.trim().toLowerCase() === 'pretty') {
+    const { err, ...fields } = extra;
+    const details = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+    process.stderr.write(`${new Date().toTimeString().slice(0, 8)} ${level.toUpperCase()}: [Bootstrap] ${msg}${details}${err ? `\n${String(err)}` : ''}\n`);
+    return;
+  }
   process.stderr.write(`${JSON.stringify({ level: level === 'info' ? 30 : 50, time: new Date().toISOString(), context: 'Bootstrap', msg, ...extra })}\n`);
 }
 

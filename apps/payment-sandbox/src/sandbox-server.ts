@@ -88,7 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const secretKey = options.secretKey ?? SANDBOX_DEFAULTS.secretKey;
   const publishableKey = options.publishableKey ?? SANDBOX_DEFAULTS.publishableKey;
   const now = options.now ?? (() => new Date());
-  const log = options.logger ?? createLogger(options.logLevel ?? 'info');
+  const log = options.logger ?? createLogger(options.logLevel ?? 'info', options.logFormat);
   const timers = new Set<NodeJS.Timeout>();
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
 

@@ -18,6 +18,8 @@ export interface SandboxOptions {
   readonly webhookRetryDelaysMs?: readonly number[];
   /** pino level when no logger is given ('info'). */
   readonly logLevel?: string;
+  /** `json` lines (the default) or `pretty`, one short line per entry for a terminal (pino-pretty, a development dependency). */
+  readonly logFormat?: 'json' | 'pretty';
   readonly logger?: SandboxLogger;
   readonly now?: () => Date;
 }
@@ -52,5 +54,6 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     webhookUrl: /^(none|off|false)$/i.test(webhookUrl) ? null : webhookUrl,
     webhookSecret: value('SANDBOX_WEBHOOK_SECRET') ?? SANDBOX_DEFAULTS.webhookSecret,
     logLevel: value('LOG_LEVEL') ?? 'info',
+    logFormat: value('LOG_FORMAT')?.toLowerCase() === 'pretty' ? 'pretty' : 'json',
   };
 }

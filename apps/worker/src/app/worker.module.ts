@@ -4,7 +4,7 @@ import { BillingInfrastructureModule } from '@guichet/billing/infrastructure';
 import { CardRequestsInfrastructureModule } from '@guichet/card-requests/infrastructure';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
-import { loggerOptions } from '@guichet/shared/http';
+import { logDestination, loggerOptions } from '@guichet/shared/http';
 import { MailModule } from '@guichet/shared/mail';
 import { MessagingModule } from '@guichet/shared/messaging';
 import { PersistenceModule } from '@guichet/shared/persistence';
@@ -21,7 +21,10 @@ import { LoggerModule } from 'nestjs-pino';
     AppConfigModule.forRoot(),
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: loggerOptions(config.logLevel) }),
+      useFactory: (config: AppConfig) => {
+        const stream = logDestination(config.logFormat);
+        return { pinoHttp: stream ? [loggerOptions(config.logLevel), stream] : loggerOptions(config.logLevel) };
+      },
     }),
     PersistenceModule.forRootAsync({
       inject: [AppConfig],

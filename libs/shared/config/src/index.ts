@@ -3,6 +3,7 @@ export { AppConfigModule } from './lib/app-config.module';
 export { InvalidConfigurationError, type SettingProblem } from './lib/invalid-configuration.error';
 export {
   DEVELOPMENT_SESSION_SECRET,
+  LOG_FORMATS,
   LOG_LEVELS,
   NODE_ENVS,
   RUN_MODES,
@@ -10,6 +11,7 @@ export {
   loadSettings,
   type AppSettings,
   type Environment,
+  type LogFormat,
   type LogLevel,
   type NodeEnv,
   type RunMode,

@@ -2,6 +2,7 @@ import {
   loadSettings,
   type AppSettings,
   type Environment,
+  type LogFormat,
   type LogLevel,
   type NodeEnv,
   type RunMode,
@@ -24,6 +25,7 @@ export class AppConfig implements AppSettings {
   readonly smtpUrl: string;
   readonly mailFrom: string;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   readonly bodyLimit: string;
   readonly trustProxy: TrustProxy;
   readonly staticDir: string;
@@ -53,6 +55,7 @@ export class AppConfig implements AppSettings {
     this.smtpUrl = settings.smtpUrl;
     this.mailFrom = settings.mailFrom;
     this.logLevel = settings.logLevel;
+    this.logFormat = settings.logFormat;
     this.bodyLimit = settings.bodyLimit;
     this.trustProxy = settings.trustProxy;
     this.staticDir = settings.staticDir;

@@ -44,6 +44,7 @@ describe('loadSettings', () => {
       smtpUrl: 'smtp://127.0.0.1:1025',
       mailFrom: 'Guichet <no-reply@guichet.localhost>',
       logLevel: 'info',
+      logFormat: 'json',
       bodyLimit: '100kb',
       trustProxy: false,
       staticDir: 'dist/apps',
@@ -78,14 +79,15 @@ describe('loadSettings', () => {
     expect(settings.trustProxy).toBe(1);
     expect(settings.bodyLimit).toBe('1mb');
     expect(settings.logLevel).toBe('debug');
+    expect(loadSettings({ LOG_FORMAT: 'Pretty' }).logFormat).toBe('pretty');
     expect(loadSettings({ RUN_MODE: 'migrate', MIGRATE_ON_START: 'false' })).toMatchObject({ runMode: 'migrate', migrateOnStart: false });
     expect(loadSettings({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
     expect(loadSettings({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 
   it('refuses invalid values in every mode, naming each setting', () => {
-    const error = problemsOf({ PORT: 'abc', REDIS_URL: 'http://cache:6379', LOG_LEVEL: 'loud', BODY_LIMIT: '10gb', MIGRATE_ON_START: 'maybe' });
-    expect(error.settings).toEqual(['MIGRATE_ON_START', 'PORT', 'REDIS_URL', 'LOG_LEVEL', 'BODY_LIMIT']);
+    const error = problemsOf({ PORT: 'abc', REDIS_URL: 'http://cache:6379', LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', BODY_LIMIT: '10gb', MIGRATE_ON_START: 'maybe' });
+    expect(error.settings).toEqual(['MIGRATE_ON_START', 'PORT', 'REDIS_URL', 'LOG_LEVEL', 'LOG_FORMAT', 'BODY_LIMIT']);
     expect(error.message).toContain('PORT must be an integer between 1 and 65535 (got "abc")');
     expect(error.message).toContain('LOG_LEVEL must be one of');
   });
@@ -119,6 +121,7 @@ describe('loadSettings', () => {
     ['SESSION_SECRET', DEVELOPMENT_SESSION_SECRET],
     ['SESSION_SECRET', ` ${DEVELOPMENT_SESSION_SECRET} `],
     ['DEMO_DATA', 'true'],
+    ['LOG_FORMAT', 'pretty'],
   ])('refuses %s=%s in production', (name, value) => {
     expect(problemsOf({ ...PRODUCTION, [name]: value }).settings).toEqual([name]);
   });

@@ -9,6 +9,9 @@ export type RunMode = (typeof RUN_MODES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /** Express `trust proxy`: off, on, a hop count, or a list of addresses/subnets/names (`loopback, 10.0.0.0/8`). */
 export type TrustProxy = boolean | number | string;
 
@@ -26,6 +29,7 @@ export interface AppSettings {
   readonly smtpUrl: string;
   readonly mailFrom: string;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   readonly bodyLimit: string;
   readonly trustProxy: TrustProxy;
   readonly staticDir: string;
@@ -271,11 +275,21 @@ const SPECS = [
   {
     key: 'logLevel',
     name: 'LOG_LEVEL',
-    description: `Minimum level of the JSON logs: ${LOG_LEVELS.join(', ')}.`,
+    description: `Minimum level of the logs: ${LOG_LEVELS.join(', ')}.`,
     default: 'info',
     requiredInProduction: false,
     secret: false,
     parse: oneOf(LOG_LEVELS),
+  },
+  {
+    key: 'logFormat',
+    name: 'LOG_FORMAT',
+    description:
+      '`json` (one JSON object per line, for log collectors; the only format allowed in production) or `pretty` (one short line per entry for a terminal, through pino-pretty, a development dependency). `npm start` and `npm run dev` choose `pretty` when their output is a terminal.',
+    default: 'json',
+    requiredInProduction: false,
+    secret: false,
+    parse: oneOf(LOG_FORMATS),
   },
   {
     key: 'bodyLimit',
@@ -477,6 +491,10 @@ export function loadSettings(env: Environment): AppSettings {
     if (production && (DEVELOPMENT_PAYMENT_SECRETS as readonly string[]).includes(env[name]?.trim() ?? '')) {
       problems.push({ setting: name, problem: 'must not be the sandbox development key in production' });
     }
+  }
+  // pino-pretty is a development dependency: the production images do not have it.
+  if (production && values['logFormat'] === 'pretty') {
+    problems.push({ setting: 'LOG_FORMAT', problem: 'must be json in production (pretty needs pino-pretty, a development dependency)' });
   }
   // Demo accounts have published passwords: never in production, whatever the default says.
   if (production && values['demoData'] === true) {

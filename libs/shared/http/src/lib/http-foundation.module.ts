@@ -2,12 +2,13 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '@guichet/shared/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { logDestination } from './logging/log-format';
 import { httpLoggerOptions } from './logging/logger.options';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 
 export interface HttpFoundationOptions {
-  /** Where the JSON logs go (default: stdout). Tests pass a stream to read the lines. */
+  /** Where the JSON logs go (default: stdout, in the `LOG_FORMAT` of the settings). Tests pass a stream to read the lines. */
   readonly logStream?: DestinationStream;
 }
 
@@ -24,9 +25,10 @@ export class HttpFoundationModule {
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => {
-            const pinoHttp = httpLoggerOptions(config.logLevel);
+            const pinoHttp = httpLoggerOptions(config.logLevel, options.logStream ? 'json' : config.logFormat);
+            const stream = options.logStream ?? logDestination(config.logFormat);
             return {
-              pinoHttp: options.logStream ? [pinoHttp, options.logStream] : pinoHttp,
+              pinoHttp: stream ? [pinoHttp, stream] : pinoHttp,
               forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             };
           },

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LogLevel } from '@guichet/shared/config';
+import type { LogFormat, LogLevel } from '@guichet/shared/config';
 import pino, { type LoggerOptions } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { requestIdOf, resolveRequestId } from '../request-id/request-id.middleware';
@@ -110,12 +110,31 @@ export function loggerOptions(level: LogLevel): LoggerOptions {
 /** Requests that are not worth an access log line (probes and scrapes). */
 const QUIET_PATHS = /^\/api\/(health|metrics)(\/|\?|$)/;
 
+interface LoggedRequest extends IncomingMessage {
+  /** Express keeps the URL as received here; `url` may be rewritten by routers. */
+  originalUrl?: string;
+}
+
+/** `GET /api/things?token=[REDACTED] 200 12 ms`: a request's access line in the `pretty` format. */
+export function requestLine(req: LoggedRequest, res: ServerResponse, responseTime?: number): string {
+  const url = maskUrl(req.originalUrl ?? req.url ?? '');
+  return `${req.method ?? '?'} ${url} ${res.statusCode}${responseTime === undefined ? '' : ` ${Math.round(responseTime)} ms`}`;
+}
+
 /**
  * pino-http options of the API: the request id from `requestIdMiddleware` as `requestId` on every line
- * logged during the request, one access line per response, sensitive values redacted.
+ * logged during the request, one access line per response, sensitive values redacted. In the `pretty`
+ * format the access line's message is the request itself (`requestLine`); the JSON lines keep pino-http's
+ * own messages.
  */
-export function httpLoggerOptions(level: LogLevel): PinoHttpOptions {
+export function httpLoggerOptions(level: LogLevel, format: LogFormat = 'json'): PinoHttpOptions {
   return {
+    ...(format === 'pretty'
+      ? {
+          customSuccessMessage: (req: IncomingMessage, res: ServerResponse, responseTime: number) => requestLine(req, res, responseTime),
+          customErrorMessage: (req: IncomingMessage, res: ServerResponse, error: Error) => `${requestLine(req, res)}: ${maskSensitiveText(error.message)}`,
+        }
+      : {}),
     ...loggerOptions(level),
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const id = requestIdOf(req);
