@@ -1,21 +1,32 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, seedDemoAccounts, signInThroughPage } from '../support/accounts';
-import { draftCardRequest } from '../support/card-requests';
+import { type Page } from '@playwright/test';
+import { signInThroughPage, type TrainerAccount } from '../support/accounts';
+import { draftCardRequest, montrealDay, submitByChequeAndWaitForInvoice, type ParticipantInput } from '../support/card-requests';
+import { expect, test } from '../support/fixtures';
 import { expectNoAxeViolations } from '../support/page-checks';
 
 /**
- * « Guichet – Demande de cartes » in the portal (issue 5), following manual 000 step by step as the
- * demo trainer `ethc003` (Claude Éthier, card 003-1234): « Sessions », « Ajouter », the three boxes
- * of « Fiche de la session », « Ajouter les participants » with « Sauvegarder et ajouter » and « OK »,
- * « Liste des participants », « Paiement » by cheque, « Soumettre ». Bad input is refused next to its
- * field with what was typed kept. Needs the api and the worker (scripts/with-services.mjs --app).
+ * « Guichet – Demande de cartes » in the portal (issue 5), following manual 000 step by step as a
+ * certified trainer of the test's own (imported into the registry with a card of its own): « Sessions »,
+ * « Ajouter », the three boxes of « Fiche de la session », « Ajouter les participants » with
+ * « Sauvegarder et ajouter » and « OK », « Liste des participants », « Paiement » by cheque,
+ * « Soumettre ». Bad input is refused next to its field with what was typed kept. Each test makes its
+ * own accounts and requests, so the tests run alone or in parallel. Needs the api and the worker
+ * (scripts/with-services.mjs --app).
  */
 
-const TRAINER = 'ethc003';
+/** The three participants of the manual-000 test, as « Fiche du participant » takes them. */
+const MANUAL_PARTICIPANTS: readonly ParticipantInput[] = [
+  { title: 'mrs', firstName: 'Léa', lastName: 'Tremblay', birthDate: '1990-05-04', phone: '514 555-1234' },
+  { title: 'mr', firstName: 'Marc', lastName: 'Gagnon', birthDate: '1985-11-20', phone: '450 555-9876', extension: '246' },
+  { title: 'mx', firstName: 'Sam', lastName: 'Roy', birthDate: '2000-01-31', phone: '819-555-0000' },
+];
 
-/** The request the manual-000 test submits, followed to « Expédiée » by the next test. */
-let submitted: { readonly id: string; readonly participants: readonly string[] } | null = null;
+/** Signs the trainer in on the portal and waits for « Sessions » in the banner. */
+async function signInAsTrainer(page: Page, trainer: TrainerAccount): Promise<void> {
+  await signInThroughPage(page, trainer.login, trainer.password);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sessions' })).toBeVisible();
+}
 
 /** The text of a PDF, as a reader would copy it (pdf.js through unpdf). */
 async function pdfText(bytes: Buffer): Promise<string> {
@@ -37,12 +48,6 @@ async function referenceData(page: Page): Promise<ReferenceData> {
   return (await response.json()) as ReferenceData;
 }
 
-/** Today and tomorrow in Montréal, `YYYY-MM-DD`. */
-function montrealDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
 /** A field's message (Material's `mat-error`) in the field's own form-field. */
 function errorOf(page: Page, label: string | RegExp) {
   return page.locator('mat-form-field', { has: page.getByLabel(label, { exact: true }) }).locator('mat-error');
@@ -61,24 +66,20 @@ async function fillParticipant(
 }
 
 test.describe('« Guichet – Demande de cartes » (portal)', () => {
-  test.describe.configure({ mode: 'serial' });
-  test.beforeAll(() => seedDemoAccounts());
-
   test('signed out, « Sessions » leads to « Connexion »', async ({ page }) => {
     await page.goto('/cartes/sessions');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
     expect(new URL(page.url()).searchParams.get('retour')).toBe('/cartes/sessions');
   });
 
-  test('a trainer follows manual 000 from « Sessions » to « Soumettre » with three participants and a cheque', async ({ page }) => {
+  test('a trainer follows manual 000 from « Sessions » to « Soumettre » with three participants and a cheque', async ({ page, trainer: me }) => {
     // The whole manual, three participants, axe on each screen, and the worker's invoice to wait for.
     test.slow();
     test.setTimeout(120_000);
     const suffix = Date.now().toString(36);
     const organization = `Centre de formation e2e ${suffix}`;
 
-    await signInThroughPage(page, TRAINER, DEMO_PASSWORD);
-    await expect(page.getByRole('banner').getByRole('link', { name: 'Sessions' })).toBeVisible();
+    await signInAsTrainer(page, me);
     const reference = await referenceData(page);
     const typed = reference.organizationTypes.find((type) => type.code !== reference.accreditedInstitutionTypeCode);
     if (!typed) throw new Error('no typed organization type in the reference data');
@@ -97,9 +98,9 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     // 2. « Informations sur les formateurs / moniteurs »: « Vos informations s'inscriront automatiquement. »
     const trainers = page.getByRole('group', { name: 'Informations sur les formateurs / moniteurs' });
     const trainer = trainers.getByRole('group', { name: 'Formateur / Moniteur', exact: true });
-    await expect(trainer.getByLabel('Carte')).toHaveValue('003-1234');
-    await expect(trainer.getByLabel('Prénom')).toHaveValue('Claude');
-    await expect(trainer.getByLabel('Nom', { exact: true })).toHaveValue('Éthier');
+    await expect(trainer.getByLabel('Carte')).toHaveValue(me.cardNumber);
+    await expect(trainer.getByLabel('Prénom')).toHaveValue(me.firstName);
+    await expect(trainer.getByLabel('Nom', { exact: true })).toHaveValue(me.lastName);
     await expect(trainer.getByLabel('Carte')).toHaveJSProperty('readOnly', true);
     await expect(trainer.getByLabel('Courriel')).not.toHaveValue('');
     await expect(trainers.getByRole('group', { name: 'Deuxième formateur / moniteur' })).toBeVisible();
@@ -121,8 +122,8 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     await delivery.getByLabel('Adresse').fill('1800, boulevard Le Corbusier');
     await delivery.getByLabel('Ville').fill('Laval');
     await delivery.getByLabel('Code postal').fill('12345');
-    await delivery.getByLabel('À l’attention de').fill('Claude Éthier');
-    await delivery.getByLabel('Courriel').fill('claude.ethier@exemple.test');
+    await delivery.getByLabel('À l’attention de').fill(`${me.firstName} ${me.lastName}`);
+    await delivery.getByLabel('Courriel').fill(me.email);
     await expect(processing.getByLabel('Statut')).toHaveValue('Nouvelle');
 
     await page.getByRole('button', { name: 'Sauvegarder' }).click();
@@ -243,7 +244,6 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     }).toPass({ timeout: 30_000 });
     await expect(page.getByRole('link', { name: 'Télécharger la facture' })).toBeVisible();
     await expectNoAxeViolations(page);
-    submitted = { id: /\/cartes\/sessions\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '', participants: ['Léa Tremblay', 'Marc Gagnon', 'Sam Roy'] };
 
     // Read-only everywhere now.
     await page.getByRole('link', { name: 'Fiche de la session' }).click();
@@ -252,8 +252,9 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     await page.getByRole('link', { name: 'Liste des participants' }).click();
     await expect(page.getByRole('button', { name: /^Supprimer/ })).toHaveCount(0);
 
-    // « Sessions »: the request at the top, with its status and total.
+    // « Sessions »: the request at the top (the trainer's only one), with its status and total.
     await page.getByRole('banner').getByRole('link', { name: 'Sessions' }).click();
+    await expect(page.getByTestId('sessions').getByRole('row')).toHaveCount(2);
     const row = page.getByTestId('sessions').getByRole('row').nth(1);
     await expect(row).toContainText(organization);
     await expect(row.getByTestId('request-status')).toHaveText('Facturée');
@@ -261,20 +262,26 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('staff record the cheque, produce the cards (the PDF checked) and ship them; the trainer sees « Expédiée »', async ({ page, browser }) => {
+  test('staff record the cheque, produce the cards (the PDF checked) and ship them; the trainer sees « Expédiée »', async ({
+    page,
+    browser,
+    trainer,
+    financeClerk,
+    cardClerk,
+  }) => {
     test.setTimeout(180_000);
-    // Serial: the previous test submitted the request; if it failed, this one fails too.
-    expect(submitted, 'the request submitted by the previous test').not.toBeNull();
-    const request = submitted as NonNullable<typeof submitted>;
-    await signInThroughPage(page, TRAINER, DEMO_PASSWORD);
-    await expect(page.getByRole('banner').getByRole('link', { name: 'Sessions' })).toBeVisible();
+    // The trainer's own request, as manual 000 ends: three participants, « Soumettre » by cheque, « Facturée ».
+    await signInAsTrainer(page, trainer);
+    const made = await draftCardRequest(page.request, MANUAL_PARTICIPANTS);
+    await submitByChequeAndWaitForInvoice(page.request, made.id, 'organization');
+    const request = { id: made.id, participants: MANUAL_PARTICIPANTS.map((p) => `${p.firstName} ${p.lastName}`) };
     const detail = await page.request.get(`/api/card-requests/${request.id}`);
     const invoice = ((await detail.json()) as { invoice: { id: string; number: string } | null }).invoice;
     expect(invoice?.number).toMatch(/^F-\d{4}-\d{6}$/);
 
     // The finance clerk records the cheque at Billing's finance desk (manual 001: the invoice number on the cheque).
     const finance = await (await browser.newContext()).newPage();
-    await signInThroughPage(finance, 'finances@exemple.test', DEMO_PASSWORD, '/admin/compte/connexion');
+    await signInThroughPage(finance, financeClerk.login, financeClerk.password, '/admin/compte/connexion');
     await expect(finance).toHaveURL(/\/admin\/$/);
     await finance.goto(`/admin/finances/factures/${invoice?.id}`);
     await expect(finance.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`Facture ${invoice?.number}`));
@@ -293,7 +300,7 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
 
     // The card clerk produces the cards: one per participant, in a print-ready PDF, then ships them.
     const clerk = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await signInThroughPage(clerk, 'commis-cartes@exemple.test', DEMO_PASSWORD, '/admin/compte/connexion');
+    await signInThroughPage(clerk, cardClerk.login, cardClerk.password, '/admin/compte/connexion');
     await expect(clerk).toHaveURL(/\/admin\/$/);
     await clerk.goto(`/admin/cartes/demandes/${request.id}`);
     await expect(clerk.getByTestId('request-status')).toHaveText('Payée');
@@ -304,7 +311,7 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     const pdf = await readFile((await (await downloading).path()) ?? '');
     const text = await pdfText(pdf);
     for (const name of request.participants) expect(text).toContain(name);
-    expect(text).toContain('Claude Éthier');
+    expect(text).toContain(`${trainer.firstName} ${trainer.lastName}`);
     expect(text.match(/C-\d{4}-\d{6}/g)?.length).toBe(3);
     expect(text).toContain('Code de vérification');
     await clerk.getByLabel('Numéro de suivi').fill('CP987654321CA');
@@ -312,18 +319,17 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     await expect(clerk.getByTestId('request-status')).toHaveText('Expédiée');
     await clerk.close();
 
-    // The trainer sees « Expédiée » in « Sessions ».
+    // The trainer sees « Expédiée » in « Sessions » (the trainer's only request).
     await page.getByRole('banner').getByRole('link', { name: 'Sessions' }).click();
-    const row = page.getByTestId('sessions').getByRole('row').filter({ has: page.getByRole('link') }).first();
-    await expect(page.getByTestId('sessions')).toContainText('Expédiée');
-    await expect(row).toBeVisible();
+    const row = page.getByTestId('sessions').getByRole('row').filter({ has: page.getByRole('link') });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('request-status')).toHaveText('Expédiée');
     await expectNoAxeViolations(page);
   });
 
-  test('a request paid by credit card goes through Billing\'s hosted card page and becomes « Payée »', async ({ page }) => {
+  test('a request paid by credit card goes through Billing\'s hosted card page and becomes « Payée »', async ({ page, trainer }) => {
     test.slow();
-    await signInThroughPage(page, TRAINER, DEMO_PASSWORD);
-    await expect(page.getByRole('banner').getByRole('link', { name: 'Sessions' })).toBeVisible();
+    await signInAsTrainer(page, trainer);
     // Three participants at 2 $: 6,00 $, above the 5 $ card minimum.
     const request = await draftCardRequest(page.request, 3);
     await page.goto(`/cartes/sessions/${request.id}/paiement`);
@@ -337,7 +343,7 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     await page.getByLabel('Numéro de carte').fill('4242 4242 4242 4242');
     await page.getByLabel('Expiration (MM/AA)').fill('12/39');
     await page.getByLabel('CVC').fill('123');
-    await page.getByLabel('Nom sur la carte').fill('Claude Éthier');
+    await page.getByLabel('Nom sur la carte').fill(`${trainer.firstName} ${trainer.lastName}`);
     await page.getByRole('button', { name: /^Payer 6,00\s\$$/ }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Paiement accepté' })).toBeVisible({ timeout: 15_000 });
 
@@ -349,15 +355,18 @@ test.describe('« Guichet – Demande de cartes » (portal)', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('« Sessions » and a request open with the keyboard alone', async ({ page }) => {
-    await signInThroughPage(page, TRAINER, DEMO_PASSWORD);
-    await expect(page.getByRole('banner').getByRole('link', { name: 'Sessions' })).toBeVisible();
+  test('« Sessions » and a request open with the keyboard alone', async ({ page, trainer }) => {
+    await signInAsTrainer(page, trainer);
+    // The trainer's own draft, so « Sessions » has exactly one request to open.
+    const made = await draftCardRequest(page.request, 1);
     await page.getByRole('banner').getByRole('link', { name: 'Sessions' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sessions');
-    const firstLink = page.getByTestId('sessions').getByRole('link').first();
-    await firstLink.focus();
+    const links = page.getByTestId('sessions').getByRole('link');
+    await expect(links).toHaveCount(1);
+    await links.first().focus();
     await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/cartes/sessions/${made.id}`));
     await expect(page.getByRole('navigation', { name: 'Sections de la demande' })).toBeVisible();
     const tabs = page.getByRole('navigation', { name: 'Sections de la demande' }).getByRole('link');
     await expect(tabs).toHaveText(['Fiche de la session', 'Liste des participants', 'Paiement']);
