@@ -5,13 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPostgres } from './services.mjs';
+import { NX_BIN, startPostgres } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = path.join(root, 'dist/apps/api/main.js');
 
 if (!existsSync(api)) {
-  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/nx/bin/nx.js'), 'build', 'api'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [NX_BIN, 'build', 'api'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const env = { ...process.env, RUN_MODE: 'migrate' };

@@ -12,6 +12,9 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** Nx's command line, resolved through the package's exports (the file itself lives in nx/dist/bin/ now). */
+export const NX_BIN = require.resolve('nx/bin/nx.js');
+
 export const PG_USER = 'guichet';
 export const PG_PASSWORD = 'guichet';
 export const PG_DATABASE = 'guichet';

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { portIsFree, startMaildev, startPaymentSandbox, startPostgres, stopChild, track, waitForHealth } from './services.mjs';
+import { NX_BIN, portIsFree, startMaildev, startPaymentSandbox, startPostgres, stopChild, track, waitForHealth } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.GUICHET_DATA_DIR ?? path.join(root, '.data'));
@@ -41,7 +41,7 @@ function buildMissing() {
     .map(([project]) => project);
   if (missing.length === 0) return;
   say(`building ${missing.join(', ')} (first start only; \`npm start -- --rebuild\` rebuilds)…`);
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', ...missing], {
+  const result = spawnSync(process.execPath, [NX_BIN, 'run-many', '-t', 'build', '-p', ...missing], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
@@ -169,6 +169,8 @@ async function main() {
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// The terminal was closed: stop the servers rather than leave them running.
+process.on('SIGHUP', () => void shutdown(0));
 
 main().catch((err) => {
   console.error(`[guichet] ${err instanceof Error ? err.message : String(err)}`);
