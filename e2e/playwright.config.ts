@@ -10,6 +10,8 @@ const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './specs',
+  // The account factory (the demo admin) signs in once, before any test (see support/fixtures.ts).
+  globalSetup: './support/global-setup.ts',
   outputDir: '../tmp/e2e-results',
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomInt } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 
@@ -157,10 +157,11 @@ async function newApiContext(): Promise<APIRequestContext> {
  */
 export async function apiSession(login: string, channel: 'portal' | 'back-office', password = DEMO_PASSWORD): Promise<APIRequestContext> {
   const context = await newApiContext();
-  const signedIn = await context.post('/api/auth/sign-in', {
-    headers: await xsrfHeader(context),
-    data: { login, password, remember: false, channel },
-  });
+  const signIn = async () =>
+    context.post('/api/auth/sign-in', { headers: await xsrfHeader(context), data: { login, password, remember: false, channel } });
+  let signedIn = await signIn();
+  // 409: the account was being signed in elsewhere at that very moment; the answer says to try again.
+  if (signedIn.status() === 409) signedIn = await signIn();
   expect(signedIn.status(), await signedIn.text()).toBe(200);
   return context;
 }
@@ -242,15 +243,11 @@ function uniqueLastName(): string {
   return `É${letters}`;
 }
 
-/**
- * The file (in the harness's temporary directory, gone after the run) where the account factory's
- * session is kept, so the workers (and a worker restarted after a failure) share one sign-in: the
- * demo admin's sign-ins are throttled per account (10 per 15 minutes).
- */
-function factorySessionFile(): string | null {
-  const dir = process.env['GUICHET_TMP'];
-  return dir ? path.join(dir, 'e2e-account-factory.json') : null;
-}
+/** Where the global setup keeps the account factory's session for the workers (E2E_ACCOUNT_FACTORY_STATE). */
+export const ACCOUNT_FACTORY_STATE = 'E2E_ACCOUNT_FACTORY_STATE';
+
+/** The demo admin, the account factory. */
+const FACTORY_LOGIN = 'admin@exemple.test';
 
 async function isBackOfficeAdmin(context: APIRequestContext): Promise<boolean> {
   const me = await context.get('/api/auth/me');
@@ -260,30 +257,35 @@ async function isBackOfficeAdmin(context: APIRequestContext): Promise<boolean> {
 }
 
 /**
+ * Signs the account factory in and keeps its session in `file` (run once, by the global setup, before
+ * any test: two sign-ins of one account at the same moment are refused with 409, and the demo admin's
+ * sign-ins are throttled to 10 per 15 minutes).
+ */
+export async function signInAccountFactory(file: string): Promise<void> {
+  seedDemoAccounts();
+  const context = await apiSession(FACTORY_LOGIN, 'back-office');
+  try {
+    writeFileSync(file, JSON.stringify(await context.storageState()));
+  } finally {
+    await context.dispose();
+  }
+}
+
+/**
  * The account factory: the demo admin's back-office session, which only creates the tests' own
- * accounts (staff, trainers) and is never changed itself. One sign-in for the whole run; the caller
- * disposes of the context.
+ * accounts (staff, trainers) and is never changed itself. The session the global setup opened; a new
+ * sign-in only when there is none (or it ended). The caller disposes of the context.
  */
 export async function accountFactory(): Promise<APIRequestContext> {
+  const file = process.env[ACCOUNT_FACTORY_STATE];
+  if (file) {
+    const storageState = JSON.parse(readFileSync(file, 'utf8')) as Awaited<ReturnType<APIRequestContext['storageState']>>;
+    const kept = await playwrightRequest.newContext({ baseURL: baseUrl(), storageState });
+    if (await isBackOfficeAdmin(kept)) return kept;
+    await kept.dispose();
+  }
   seedDemoAccounts();
-  const file = factorySessionFile();
-  if (file) {
-    try {
-      const storageState = JSON.parse(readFileSync(file, 'utf8')) as Awaited<ReturnType<APIRequestContext['storageState']>>;
-      const cached = await playwrightRequest.newContext({ baseURL: baseUrl(), storageState });
-      if (await isBackOfficeAdmin(cached)) return cached;
-      await cached.dispose();
-    } catch {
-      // No session kept yet (or half written by another worker): sign in.
-    }
-  }
-  const context = await apiSession('admin@exemple.test', 'back-office');
-  if (file) {
-    const partial = `${file}.${process.pid}`;
-    writeFileSync(partial, JSON.stringify(await context.storageState()));
-    renameSync(partial, file);
-  }
-  return context;
+  return apiSession(FACTORY_LOGIN, 'back-office');
 }
 
 /**
