@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { apiSession, DEMO_PASSWORD, seedDemoAccounts, signInThroughPage, xsrfHeader } from '../support/accounts';
+import { type Page } from '@playwright/test';
+import { apiSession, signInThroughPage, type StaffAccount, type TrainerAccount } from '../support/accounts';
+import { draftCardRequest, recordChequeForBalance, submitByChequeAndWaitForInvoice, until } from '../support/card-requests';
+import { expect, test } from '../support/fixtures';
 import { expectNoAxeViolations } from '../support/page-checks';
 
 /**
@@ -8,26 +10,11 @@ import { expectNoAxeViolations } from '../support/page-checks';
  * produces the cards (the print-ready PDF is checked), ships them with a tracking number and sees
  * « Expédiée »; then finds a participant by name and birth date. The clerk also edits the
  * « Référentiels » (an activity in French and English), imports participants from a CSV file into a
- * draft, and cancels an invoiced request (Billing credits its invoice). Every request is made through
- * the API first (the demo trainer creates and submits it, the finance desk records the cheque), so
- * reruns never depend on an earlier run. Needs the api and the worker, as scripts/with-services.mjs
- * --app starts them.
+ * draft, and cancels an invoiced request (Billing credits its invoice). Each test has its own trainer,
+ * card clerk and finance clerk, and makes its requests through the API first (the trainer creates and
+ * submits, the finance desk records the cheque), so no test reads another's rows. Needs the api and
+ * the worker, as scripts/with-services.mjs --app starts them.
  */
-
-const TRAINER = 'ethc003';
-const CLERK = 'commis-cartes@exemple.test';
-const FINANCE = 'finances@exemple.test';
-
-/** Polls `read` until `done` holds (the worker turns events into invoices and statuses asynchronously). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 interface MadeRequest {
   readonly id: string;
@@ -36,118 +23,69 @@ interface MadeRequest {
   readonly birthDate: string;
 }
 
-/** A draft request of the demo trainer (« Nouvelle »), made through the portal's api. */
-async function draftRequest(trainer: APIRequestContext): Promise<{ id: string; number: string }> {
-  const reference = (await (await trainer.get('/api/card-requests/reference-data')).json()) as {
-    organizationTypes: { code: string }[];
-    accreditedInstitutions: { id: string }[];
-    activities: { code: string }[];
-    accreditedInstitutionTypeCode: string;
-  };
-  const me = (await (await trainer.get('/api/card-requests/me/trainer')).json()) as { email: string };
-  const type = reference.organizationTypes.find((t) => t.code !== reference.accreditedInstitutionTypeCode) ?? reference.organizationTypes[0];
-  const accredited = type.code === reference.accreditedInstitutionTypeCode;
-  const created = await trainer.post('/api/card-requests', {
-    headers: await xsrfHeader(trainer),
-    data: {
-      trainerEmail: me.email,
-      secondTrainer: null,
-      organizationTypeCode: type.code,
-      organizationName: accredited ? null : 'CISSS de la Capitale-Nationale',
-      accreditedInstitutionId: accredited ? reference.accreditedInstitutions[0].id : null,
-      trainingLocation: 'Québec',
-      activityCode: reference.activities[0].code,
-      sessionEndDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
-      delivery: { address: '1200, rue Principale', city: 'Québec', postalCode: 'G1R 1A1', attention: 'Claude Éthier', email: me.email },
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  return (await created.json()) as { id: string; number: string };
+/** The trainer's own API session (apart from the page's). The caller disposes of it. */
+function trainerSession(trainer: TrainerAccount) {
+  return apiSession(trainer.login, 'portal', trainer.password);
 }
 
-async function addParticipant(trainer: APIRequestContext, requestId: string, firstName: string, lastName: string, birthDate: string): Promise<void> {
-  const added = await trainer.post(`/api/card-requests/${requestId}/participants`, {
-    headers: await xsrfHeader(trainer),
-    data: { title: 'mrs', firstName, lastName, birthDate, phone: '418 555-0101', extension: null },
-  });
-  expect(added.status(), await added.text()).toBeLessThan(300);
-}
-
-/** « Soumettre » with a cheque, then waits for the worker to have Billing issue the invoice (« Facturée »). */
-async function submitAndWaitForInvoice(trainer: APIRequestContext, requestId: string): Promise<{ invoiceId: string }> {
-  const submitted = await trainer.post(`/api/card-requests/${requestId}/submission`, {
-    headers: await xsrfHeader(trainer),
-    data: { method: 'cheque', billTo: 'individual' },
-  });
-  expect(submitted.status(), await submitted.text()).toBeLessThan(300);
-  const invoiced = await until(
-    async () => (await (await trainer.get(`/api/card-requests/${requestId}`)).json()) as { status: string; invoice: { id: string } | null },
-    (detail) => detail.status === 'invoiced' && detail.invoice !== null,
-    'request invoiced',
-  );
-  return { invoiceId: invoiced.invoice?.id ?? '' };
-}
-
-/** A request of the demo trainer with one participant, submitted with a cheque and invoiced (not paid). */
-async function invoicedRequest(): Promise<{ id: string; number: string; invoiceId: string }> {
-  const trainer = await apiSession(TRAINER, 'portal');
+/** A request of the trainer with one participant, submitted with a cheque and invoiced (not paid). */
+async function invoicedRequest(trainer: TrainerAccount): Promise<{ id: string; number: string; invoiceId: string }> {
+  const session = await trainerSession(trainer);
   try {
-    const request = await draftRequest(trainer);
-    await addParticipant(trainer, request.id, 'Lucie', 'Tremblay', '1979-06-15');
-    const { invoiceId } = await submitAndWaitForInvoice(trainer, request.id);
+    const request = await draftCardRequest(session, [{ title: 'mrs', firstName: 'Lucie', lastName: 'Tremblay', birthDate: '1979-06-15', phone: '418 555-0101' }]);
+    const { invoiceId } = await submitByChequeAndWaitForInvoice(session, request.id);
     return { ...request, invoiceId };
   } finally {
-    await trainer.dispose();
+    await session.dispose();
   }
 }
 
-/** A request of the demo trainer with two participants, submitted with a cheque, then paid at the finance desk. */
-async function paidRequest(): Promise<MadeRequest> {
-  const trainer = await apiSession(TRAINER, 'portal');
-  const finance = await apiSession(FINANCE, 'back-office');
+/** A request of the trainer with two participants, submitted with a cheque, then paid at the finance desk. */
+async function paidRequest(trainer: TrainerAccount, financeClerk: StaffAccount): Promise<MadeRequest> {
+  const session = await trainerSession(trainer);
+  const finance = await apiSession(financeClerk.login, 'back-office', financeClerk.password);
   try {
-    const request = await draftRequest(trainer);
     // A name of this run only, so the participant search finds exactly this request's participant.
     const lastName = `Carte${Date.now().toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)])}`;
     const birthDate = '1990-04-02';
-    await addParticipant(trainer, request.id, 'Julie', lastName, birthDate);
-    await addParticipant(trainer, request.id, 'Marc', 'Gagnon', '1985-11-20');
-    const { invoiceId } = await submitAndWaitForInvoice(trainer, request.id);
+    const request = await draftCardRequest(session, [
+      { title: 'mrs', firstName: 'Julie', lastName, birthDate, phone: '418 555-0101' },
+      { title: 'mrs', firstName: 'Marc', lastName: 'Gagnon', birthDate: '1985-11-20', phone: '418 555-0101' },
+    ]);
+    const { invoiceId } = await submitByChequeAndWaitForInvoice(session, request.id);
     // « Enregistrer un paiement » at the finance desk: the cheque for the total.
-    const recorded = await finance.post(`/api/billing/finance/invoices/${invoiceId}/payments`, {
-      headers: await xsrfHeader(finance),
-      data: {
-        method: 'cheque',
-        amountCents: (await (await finance.get(`/api/billing/finance/invoices/${invoiceId}`)).json()).balanceCents as number,
-        receivedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date()),
-        reference: `CHQ-${Date.now().toString().slice(-6)}`,
-      },
-    });
-    expect(recorded.status(), await recorded.text()).toBeLessThan(300);
+    await recordChequeForBalance(finance, invoiceId);
     await until(
-      async () => ((await (await trainer.get(`/api/card-requests/${request.id}`)).json()) as { status: string }).status,
+      async () => ((await (await session.get(`/api/card-requests/${request.id}`)).json()) as { status: string }).status,
       (status) => status === 'paid',
       'request paid',
     );
     return { id: request.id, number: request.number, lastName, birthDate };
   } finally {
-    await trainer.dispose();
+    await session.dispose();
     await finance.dispose();
   }
 }
 
-test.describe('card desk (back-office)', () => {
-  test.describe.configure({ mode: 'serial' });
-  test.beforeAll(() => seedDemoAccounts());
+/** Signs the card clerk in on the back-office. */
+async function signInAsClerk(page: Page, clerk: StaffAccount): Promise<void> {
+  await signInThroughPage(page, clerk.login, clerk.password, '/admin/compte/connexion');
+  await expect(page).toHaveURL(/\/admin\/$/);
+}
 
-  test('the card clerk produces the cards of a paid request, ships them, and finds a participant', async ({ page }) => {
+test.describe('card desk (back-office)', () => {
+  test('the card clerk produces the cards of a paid request, ships them, and finds a participant', async ({
+    page,
+    trainer,
+    financeClerk,
+    cardClerk,
+  }) => {
     // A whole request made and paid through the api, then many pages with axe on each.
     test.slow();
     test.setTimeout(120_000);
-    const made = await paidRequest();
+    const made = await paidRequest(trainer, financeClerk);
 
-    await signInThroughPage(page, CLERK, DEMO_PASSWORD, '/admin/compte/connexion');
-    await expect(page).toHaveURL(/\/admin\/$/);
+    await signInAsClerk(page, cardClerk);
     await page.getByRole('navigation', { name: 'Demandes de cartes' }).getByRole('link', { name: 'Demandes de cartes' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demandes de cartes');
     await expectNoAxeViolations(page);
@@ -155,7 +93,7 @@ test.describe('card desk (back-office)', () => {
     // The work queue, « Payée » tab: the request is there.
     await page.getByRole('navigation', { name: 'Demandes par statut' }).getByRole('link', { name: 'Payée', exact: true }).click();
     await expect(page).toHaveURL(/status=paid/);
-    await page.getByLabel('Formateur', { exact: true }).fill('003-1234');
+    await page.getByLabel('Formateur', { exact: true }).fill(trainer.cardNumber);
     await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
     const queue = page.getByTestId('card-queue');
     await expect(queue.getByRole('link', { name: made.number })).toBeVisible();
@@ -209,11 +147,14 @@ test.describe('card desk (back-office)', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('« Référentiels »: the card clerk adds an activity in French and English with a validity, and it stays after a reload', async ({ page }) => {
+  test('« Référentiels »: the card clerk adds an activity in French and English with a validity, and it stays after a reload', async ({
+    page,
+    cardClerk,
+    trainer,
+  }) => {
     test.slow();
     const code = `e2e-${Date.now().toString(36)}`;
-    await signInThroughPage(page, CLERK, DEMO_PASSWORD, '/admin/compte/connexion');
-    await expect(page).toHaveURL(/\/admin\/$/);
+    await signInAsClerk(page, cardClerk);
     await page.goto('/admin/cartes/referentiels');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Référentiels');
     await expect(page.getByRole('group', { name: /^Activité \d+$/ }).first()).toBeVisible();
@@ -264,23 +205,27 @@ test.describe('card desk (back-office)', () => {
     await saved.getByRole('checkbox', { name: 'Actif' }).uncheck();
     await page.getByRole('button', { name: 'Sauvegarder' }).click();
     await expect(page.getByTestId('card-desk-status')).toHaveText('Les référentiels sont sauvegardés.');
-    const trainer = await apiSession(TRAINER, 'portal');
+    const session = await trainerSession(trainer);
     try {
-      const offered = (await (await trainer.get('/api/card-requests/reference-data')).json()) as { activities: { code: string }[] };
+      const offered = (await (await session.get('/api/card-requests/reference-data')).json()) as { activities: { code: string }[] };
       expect(offered.activities.map((activity) => activity.code)).not.toContain(code);
     } finally {
-      await trainer.dispose();
+      await session.dispose();
     }
   });
 
-  test('« Importer des participants (CSV) » into a draft: the good rows are imported, the bad line is listed with its reason', async ({ page }) => {
+  test('« Importer des participants (CSV) » into a draft: the good rows are imported, the bad line is listed with its reason', async ({
+    page,
+    trainer,
+    cardClerk,
+  }) => {
     test.slow();
-    const trainer = await apiSession(TRAINER, 'portal');
+    const session = await trainerSession(trainer);
     let made: { id: string; number: string };
     try {
-      made = await draftRequest(trainer);
+      made = await draftCardRequest(session);
     } finally {
-      await trainer.dispose();
+      await session.dispose();
     }
     const csv = [
       'Titre;Prénom;Nom;Date de naissance;Téléphone;Poste',
@@ -289,8 +234,7 @@ test.describe('card desk (back-office)', () => {
       'M.;Marc;Gagnon;1985-11-20;418 555-0102;12',
     ].join('\n');
 
-    await signInThroughPage(page, CLERK, DEMO_PASSWORD, '/admin/compte/connexion');
-    await expect(page).toHaveURL(/\/admin\/$/);
+    await signInAsClerk(page, cardClerk);
     await page.goto(`/admin/cartes/demandes/${made.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande ${made.number}`);
     await expect(page.getByTestId('request-status')).toHaveText('Nouvelle');
@@ -317,12 +261,16 @@ test.describe('card desk (back-office)', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('« Annuler la demande » with a reason on an invoiced request: « Annulée », and the invoice is credited', async ({ page }) => {
+  test('« Annuler la demande » with a reason on an invoiced request: « Annulée », and the invoice is credited', async ({
+    page,
+    trainer,
+    cardClerk,
+    financeClerk,
+  }) => {
     test.slow();
-    const made = await invoicedRequest();
+    const made = await invoicedRequest(trainer);
 
-    await signInThroughPage(page, CLERK, DEMO_PASSWORD, '/admin/compte/connexion');
-    await expect(page).toHaveURL(/\/admin\/$/);
+    await signInAsClerk(page, cardClerk);
     await page.goto(`/admin/cartes/demandes/${made.id}`);
     await expect(page.getByTestId('request-status')).toHaveText('Facturée');
     await expect(page.getByTestId('invoice-link')).toHaveAttribute('href', new RegExp(made.invoiceId));
@@ -341,7 +289,7 @@ test.describe('card desk (back-office)', () => {
     await expectNoAxeViolations(page);
 
     // At the finance desk, the invoice is canceled by a credit note.
-    const finance = await apiSession(FINANCE, 'back-office');
+    const finance = await apiSession(financeClerk.login, 'back-office', financeClerk.password);
     try {
       const invoice = await until(
         async () =>
