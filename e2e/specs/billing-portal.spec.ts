@@ -1,31 +1,35 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { apiSession, DEMO_PASSWORD, seedDemoAccounts, signInThroughPage, xsrfHeader } from '../support/accounts';
+import { type Page } from '@playwright/test';
+import { apiSession, signInThroughPage, xsrfHeader, type MemberAccount, type StaffAccount } from '../support/accounts';
+import { expect, test } from '../support/fixtures';
 import { expectNoAxeViolations } from '../support/page-checks';
 
 /**
- * « Mes factures » (issue 4): the demo parent pays an invoice by sandbox card in the portal, sees it
- * paid and downloads its PDF. Each test has the finance desk issue a fresh invoice to the parent
- * through the API, so reruns never depend on what an earlier run paid. Needs the api, the worker and
- * the payment sandbox (apps/payment-sandbox) running, as scripts/with-services.mjs --app starts them.
+ * « Mes factures » (issue 4): a parent pays an invoice by sandbox card in the portal, sees it paid and
+ * downloads its PDF. Each test has its own parent, and its own finance clerk issues the invoice through
+ * the API, so « Mes factures » holds that test's invoice only. Needs the api, the worker and the
+ * payment sandbox (apps/payment-sandbox) running, as scripts/with-services.mjs --app starts them.
  */
-
-const PARENT = 'parent@exemple.test';
-const FINANCE = 'finances@exemple.test';
 
 interface IssuedInvoice {
   readonly invoiceId: string;
   readonly number: string;
 }
 
-/** « Nouvelle facture » to the demo parent, through the finance desk's API. */
-async function issueInvoiceToParent(method: 'card' | 'cheque', unitPriceCents: number, quantity: number): Promise<IssuedInvoice> {
-  const finance = await apiSession(FINANCE, 'back-office');
+/** « Nouvelle facture » to the parent, through the finance desk's API. */
+async function issueInvoiceToParent(
+  financeClerk: StaffAccount,
+  parent: MemberAccount,
+  method: 'card' | 'cheque',
+  unitPriceCents: number,
+  quantity: number,
+): Promise<IssuedInvoice> {
+  const finance = await apiSession(financeClerk.login, 'back-office', financeClerk.password);
   try {
     const response = await finance.post('/api/billing/finance/invoices', {
       headers: await xsrfHeader(finance),
       data: {
-        payerEmail: PARENT,
+        payerEmail: parent.email,
         lang: 'fr',
         billTo: {
           kind: 'individual',
@@ -51,22 +55,19 @@ async function openInvoiceFromMesFactures(page: Page, number: string): Promise<v
 }
 
 test.describe('« Mes factures »', () => {
-  test.describe.configure({ mode: 'serial' });
-  test.beforeAll(() => seedDemoAccounts());
-
   test('signed out, « Mes factures » leads to « Connexion »', async ({ page }) => {
     await page.goto('/factures');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
     expect(new URL(page.url()).searchParams.get('retour')).toBe('/factures');
   });
 
-  test('the parent pays an invoice by sandbox card, sees it « Payée » and downloads the PDF', async ({ page }) => {
+  test('the parent pays an invoice by sandbox card, sees it « Payée » and downloads the PDF', async ({ page, parent, financeClerk }) => {
     // The hosted page, the processor's callback and a download: slow on a busy machine.
     test.slow();
     // 5 cards at 2 $: 10,00 $.
-    const { invoiceId, number } = await issueInvoiceToParent('card', 200, 5);
+    const { invoiceId, number } = await issueInvoiceToParent(financeClerk, parent, 'card', 200, 5);
 
-    await signInThroughPage(page, PARENT, DEMO_PASSWORD);
+    await signInThroughPage(page, parent.login, parent.password);
     await openInvoiceFromMesFactures(page, number);
     await expect(page.getByRole('heading', { name: 'Facturé à' })).toBeVisible();
     await expect(page.getByTestId('bill-to')).toContainText('Parent Démo');
@@ -111,10 +112,10 @@ test.describe('« Mes factures »', () => {
     expect((await readFile(path)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  test('under 5 $, the card is refused before trying, with the manual’s reason', async ({ page }) => {
+  test('under 5 $, the card is refused before trying, with the manual’s reason', async ({ page, parent, financeClerk }) => {
     // One card at 2 $ (manual 000).
-    const { number } = await issueInvoiceToParent('card', 200, 1);
-    await signInThroughPage(page, PARENT, DEMO_PASSWORD);
+    const { number } = await issueInvoiceToParent(financeClerk, parent, 'card', 200, 1);
+    await signInThroughPage(page, parent.login, parent.password);
     await openInvoiceFromMesFactures(page, number);
     const card = page.getByRole('button', { name: 'Payer par carte de crédit' });
     await expect(card).toHaveAttribute('aria-disabled', 'true');
@@ -124,18 +125,18 @@ test.describe('« Mes factures »', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a cheque invoice asks for its number on the cheque (manual 001) and offers no online payment', async ({ page }) => {
-    const { number } = await issueInvoiceToParent('cheque', 200, 4);
-    await signInThroughPage(page, PARENT, DEMO_PASSWORD);
+  test('a cheque invoice asks for its number on the cheque (manual 001) and offers no online payment', async ({ page, parent, financeClerk }) => {
+    const { number } = await issueInvoiceToParent(financeClerk, parent, 'cheque', 200, 4);
+    await signInThroughPage(page, parent.login, parent.password);
     await openInvoiceFromMesFactures(page, number);
     await expect(page.getByTestId('manual-payment-notice')).toContainText(`indiquer votre numéro de facture (${number}) sur le chèque`);
     await expect(page.getByRole('button', { name: 'Payer par carte de crédit' })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
 
-  test('with the keyboard alone: « Mes factures », an invoice, then « Payer par carte de crédit »', async ({ page }) => {
-    const { number } = await issueInvoiceToParent('card', 200, 5);
-    await signInThroughPage(page, PARENT, DEMO_PASSWORD);
+  test('with the keyboard alone: « Mes factures », an invoice, then « Payer par carte de crédit »', async ({ page, parent, financeClerk }) => {
+    const { number } = await issueInvoiceToParent(financeClerk, parent, 'card', 200, 5);
+    await signInThroughPage(page, parent.login, parent.password);
     await expect(page.getByRole('banner').getByRole('link', { name: 'Mes factures' })).toBeVisible();
 
     const focusByTab = async (target: ReturnType<Page['getByRole']>, max = 40) => {
