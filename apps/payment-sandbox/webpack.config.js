@@ -14,6 +14,8 @@ module.exports = {
       externalDependencies: 'all',
       optimization: false,
       sourceMap: true,
+      // Types are checked once for the whole workspace (scripts/typecheck.mjs, in npm test), not again here.
+      typeCheckOptions: false,
     }),
   ],
 };

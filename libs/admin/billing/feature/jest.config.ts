@@ -7,10 +7,5 @@ export default {
   displayName: 'admin-billing-feature',
   preset: '../../../../jest.preset.js',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  transform: {
-    '^.+\\.(ts|mjs)$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', isolatedModules: true }],
-  },
-  transformIgnorePatterns: ['node_modules/(?!@angular/)'],
-  moduleFileExtensions: ['ts', 'mjs', 'js', 'json'],
   coverageDirectory: '../../../../coverage/libs/admin/billing/feature',
 };
