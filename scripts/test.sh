@@ -5,11 +5,13 @@
 # of their time waiting (outages, retries, lock expiry), not computing.
 # Every step runs even when an earlier one fails; the exit code is non-zero if any failed.
 #
-# With CI set (CI=true npm test), Nx's cache is not used: the build runs from scratch, as on a fresh
-# machine. NX_SKIP_NX_CACHE=true npm test does the same on a developer's machine.
+# Caches: Nx keeps its cache inside the clone (.nx/cache), so a fresh clone starts without one. With CI
+# set (CI=true npm test), neither Nx's cache nor Jest's transform cache is used: everything runs from
+# scratch, as on a fresh machine. NX_SKIP_NX_CACHE=true npm test does the same for the build.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 if [ -n "${CI:-}" ] && [ "${CI}" != "false" ]; then skip_cache=true; else skip_cache=false; fi
+jest_cache=(); [ "$skip_cache" = true ] && jest_cache=(--no-cache)
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=${NX_SKIP_NX_CACHE:-$skip_cache} FORCE_COLOR=0
 results=tmp/test-results
 rm -rf "$results" && mkdir -p "$results"
@@ -54,9 +56,9 @@ finish_step() {
 step "system packages" bash scripts/ensure-system-deps.sh || true
 step "lint" npx eslint .
 step "typecheck" node scripts/typecheck.mjs
-step "unit tests" npx jest -c jest.config.ts --ci --maxWorkers=2 --json --outputFile="$results/unit.json"
+step "unit tests" npx jest -c jest.config.ts --ci "${jest_cache[@]}" --maxWorkers=2 --json --outputFile="$results/unit.json"
 step "build" npx nx run-many -t build -p api worker portal admin payment-sandbox --outputStyle=static
-start_step "integration tests" "$results/integration.log" node scripts/with-services.mjs --card-scan npx jest -c jest.int.config.ts --ci --runInBand --json --outputFile="$results/integration.json"
+start_step "integration tests" "$results/integration.log" node scripts/with-services.mjs --card-scan npx jest -c jest.int.config.ts --ci "${jest_cache[@]}" --runInBand --json --outputFile="$results/integration.json"
 step "browser tests" logged "$results/browser.log" env LOG_LEVEL=info PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$results/e2e.json" node scripts/with-services.mjs --app --card-scan npx playwright test -c e2e/playwright.config.ts --reporter=list,json
 finish_step "integration tests"
 # Both databases were scanned above (--card-scan); now everything the tests, the api, the worker and the
