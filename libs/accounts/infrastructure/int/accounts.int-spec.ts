@@ -119,6 +119,22 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     expect(lastSignIn.last_signed_in_at).toBeInstanceOf(Date);
   });
 
+  it('signs the same account in twice at the same moment (a double click, two devices): both get a session', async () => {
+    const email = 'double-clic@exemple.qc.ca';
+    await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, 'guardian', 'fr', client));
+    const token = await lastLinkToken(app, 'accounts.email-confirmation', email);
+    secrets.push(token);
+    await commands.execute(new ConfirmEmail(token, client));
+
+    const results = await Promise.all([signIn(email, PASSWORD), signIn(email, PASSWORD), signIn(email, PASSWORD)]);
+    secrets.push(...results.map((result) => result.sessionToken));
+    expect(new Set(results.map((result) => result.sessionId)).size).toBe(3);
+    const [{ sessions }] = await db.query(`SELECT count(*)::int AS sessions FROM accounts.sessions WHERE account_id = $1 AND revoked_at IS NULL`, [
+      results[0].accountId,
+    ]);
+    expect(sessions).toBe(3);
+  });
+
   it('counts wrong passwords and locks the account after 5, then refuses even the right one the same way', async () => {
     const email = 'distrait@exemple.qc.ca';
     await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, 'owner', 'fr', client));

@@ -15,6 +15,7 @@ import {
   type SignInOutcome,
 } from '@guichet/accounts/domain';
 import { Clock, Email, type DomainError } from '@guichet/shared/kernel';
+import { isConcurrentUpdate } from '@guichet/shared/application';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AuditLog, auditIdentifier } from '../ports/audit-log';
 import { TokenGenerator } from '../ports/token-generator';
@@ -26,6 +27,9 @@ const REFUSALS: Record<Exclude<SignInOutcome, 'signed-in'>, () => DomainError> =
   deactivated: () => new AccountIsDeactivated(),
   'not-staff': () => new NotStaff(),
 };
+
+/** Sign-ins of one account racing each other: each one after the first reads the account again. */
+const MAX_ATTEMPTS = 3;
 
 /**
  * Signs in by username or e-mail. An unknown identifier costs one hash computation too, and gets the
@@ -44,15 +48,12 @@ export class SignInHandler implements ICommandHandler<SignIn> {
 
   async execute(cmd: SignIn): Promise<SignInResult> {
     const now = this.clock.now();
-    const account = await this.find(cmd.identifier);
-    if (account === null) {
-      await this.hasher.hashForTiming(cmd.password);
+    const attempt = await this.attempt(cmd, now);
+    if (attempt === null) {
       await this.recordFailure(cmd, null, 'unknown-identifier', now);
       throw new InvalidCredentials();
     }
-
-    const outcome = await account.signIn(cmd.password, this.hasher, cmd.channel, now);
-    await this.accounts.save(account);
+    const { account, outcome } = attempt;
     if (outcome !== 'signed-in') {
       await this.recordFailure(cmd, account.id.value, outcome, now);
       throw REFUSALS[outcome]();
@@ -88,6 +89,28 @@ export class SignInHandler implements ICommandHandler<SignIn> {
       absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
       remembered: session.rememberMe,
     };
+  }
+
+  /**
+   * Checks the password and records the attempt on the account. Two sign-ins of one account at the same
+   * moment (a double click, two devices) both save it: the one that comes second reads it again and
+   * tries once more, instead of failing with a conflict. Null: nobody has this identifier.
+   */
+  private async attempt(cmd: SignIn, now: Date): Promise<{ account: Account; outcome: SignInOutcome } | null> {
+    for (let attempt = 1; ; attempt++) {
+      const account = await this.find(cmd.identifier);
+      if (account === null) {
+        await this.hasher.hashForTiming(cmd.password);
+        return null;
+      }
+      const outcome = await account.signIn(cmd.password, this.hasher, cmd.channel, now);
+      try {
+        await this.accounts.save(account);
+        return { account, outcome };
+      } catch (error) {
+        if (!isConcurrentUpdate(error) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Anything with `@` is an address; anything that is neither a valid address nor a valid username finds nobody. */
