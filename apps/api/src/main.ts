@@ -20,7 +20,9 @@ function report(level: 'info' | 'error', msg: string, extra: Record<string, unkn
   if (process.env['LOG_FORMAT']?.trim().toLowerCase() === 'pretty') {
     const { err, ...fields } = extra;
     const details = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-    process.stderr.write(`${new Date().toTimeString().slice(0, 8)} ${level.toUpperCase()}: [Bootstrap] ${msg}${details}${err ? `\n${String(err)}` : ''}\n`);
+    const now = new Date();
+    const time = `${now.toTimeString().slice(0, 8)}.${String(now.getMilliseconds()).padStart(3, '0')}`;
+    process.stderr.write(`[${time}] ${level.toUpperCase()}: [Bootstrap] ${msg}${details}${err ? `\n${String(err)}` : ''}\n`);
     return;
   }
   process.stderr.write(`${JSON.stringify({ level: level === 'info' ? 30 : 50, time: new Date().toISOString(), context: 'Bootstrap', msg, ...extra })}\n`);
