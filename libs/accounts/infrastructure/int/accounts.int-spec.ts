@@ -88,6 +88,14 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
   const signIn = (identifier: string, password: string): Promise<SignInResult> =>
     commands.execute(new SignIn(identifier, password, 'portal', false, client));
 
+  /** A member account registered and confirmed through the commands, as the mailed link would. */
+  async function confirmedMember(email: string, role: 'guardian' | 'owner'): Promise<void> {
+    await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, role, 'fr', client));
+    const token = await lastLinkToken(app, 'accounts.email-confirmation', email);
+    secrets.push(token);
+    await commands.execute(new ConfirmEmail(token, client));
+  }
+
   it('registers: the account, its integration event and the confirmation mail in the outbox; the link works once', async () => {
     const email = 'parent@exemple.qc.ca';
     await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, 'guardian', 'fr', client));
@@ -111,7 +119,8 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
   });
 
   it('signs in with a server-side session that stores the hash of the cookie token, not the token', async () => {
-    const result = await signIn('parent@exemple.qc.ca', PASSWORD);
+    await confirmedMember('session@exemple.qc.ca', 'guardian');
+    const result = await signIn('session@exemple.qc.ca', PASSWORD);
     secrets.push(result.sessionToken);
     const [session] = await db.query(`SELECT token_hash, account_id, revoked_at FROM accounts.sessions WHERE id = $1`, [result.sessionId]);
     expect(session).toEqual({ token_hash: hashToken(result.sessionToken).value, account_id: result.accountId, revoked_at: null });
@@ -121,10 +130,7 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
 
   it('signs the same account in twice at the same moment (a double click, two devices): both get a session', async () => {
     const email = 'double-clic@exemple.qc.ca';
-    await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, 'guardian', 'fr', client));
-    const token = await lastLinkToken(app, 'accounts.email-confirmation', email);
-    secrets.push(token);
-    await commands.execute(new ConfirmEmail(token, client));
+    await confirmedMember(email, 'guardian');
 
     const results = await Promise.all([signIn(email, PASSWORD), signIn(email, PASSWORD), signIn(email, PASSWORD)]);
     secrets.push(...results.map((result) => result.sessionToken));
@@ -137,10 +143,7 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
 
   it('counts wrong passwords and locks the account after 5, then refuses even the right one the same way', async () => {
     const email = 'distrait@exemple.qc.ca';
-    await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, 'owner', 'fr', client));
-    const token = await lastLinkToken(app, 'accounts.email-confirmation', email);
-    secrets.push(token);
-    await commands.execute(new ConfirmEmail(token, client));
+    await confirmedMember(email, 'owner');
 
     for (let i = 1; i <= 5; i++) {
       expect(await codeOf(signIn(email, `mauvais mot de passe ${i}`))).toBe('ACCOUNTS.INVALID_CREDENTIALS');
