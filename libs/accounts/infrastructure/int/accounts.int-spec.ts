@@ -53,26 +53,35 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     await database?.drop();
   });
 
-  /** An active admin with a password, saved through the real repository (no actor exists yet). */
+  /**
+   * An active admin with a password, saved through the real repository (no actor exists yet). The only
+   * admin of the file's database: tests use it as an actor and never change it.
+   */
   async function seedAdmin(): Promise<string> {
+    return seedStaff('admin@guichet.test', 'adaadmin', 'admin');
+  }
+
+  /** An active staff member with a password, saved through the real repository. */
+  async function seedStaff(email: string, username: string, role: 'admin' | 'finance'): Promise<string> {
     const now = new Date();
     const account = Account.createStaff({
       id: AccountId.generate(),
-      email: Email.parse('admin@guichet.test'),
+      email: Email.parse(email),
       name: PersonName.of('Ada', 'Admin'),
-      username: Username.parse('adaadmin'),
-      roles: ['admin'],
-      setPasswordToken: hashToken('seed-admin'),
+      username: Username.parse(username),
+      roles: [role],
+      setPasswordToken: hashToken(`seed-${username}`),
       by: AccountId.generate(),
       now,
     });
-    await account.resetPassword(hashToken('seed-admin'), Password.create(ADMIN_PASSWORD), app.get(PasswordHasher), now);
+    await account.resetPassword(hashToken(`seed-${username}`), Password.create(ADMIN_PASSWORD), app.get(PasswordHasher), now);
     await app.get(AccountRepository).save(account);
     return account.id.value;
   }
 
-  async function outboxNames(): Promise<string[]> {
-    const rows: { event_name: string }[] = await db.query(`SELECT event_name FROM messaging.outbox ORDER BY id`);
+  /** The names of the outbox events about one account, oldest first (other tests' events left out). */
+  async function outboxNames(accountId: string): Promise<string[]> {
+    const rows: { event_name: string }[] = await db.query(`SELECT event_name FROM messaging.outbox WHERE payload->>'accountId' = $1 ORDER BY id`, [accountId]);
     return rows.map((r) => r.event_name);
   }
 
@@ -88,12 +97,58 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
   const signIn = (identifier: string, password: string): Promise<SignInResult> =>
     commands.execute(new SignIn(identifier, password, 'portal', false, client));
 
-  /** A member account registered and confirmed through the commands, as the mailed link would. */
-  async function confirmedMember(email: string, role: 'guardian' | 'owner'): Promise<void> {
+  /** A member account registered and confirmed through the commands, as the mailed link would; returns the link's token. */
+  async function confirmedMember(email: string, role: 'guardian' | 'owner'): Promise<string> {
     await commands.execute(new RegisterAccount(email, PASSWORD, PASSWORD, role, 'fr', client));
     const token = await lastLinkToken(app, 'accounts.email-confirmation', email);
     secrets.push(token);
     await commands.execute(new ConfirmEmail(token, client));
+    return token;
+  }
+
+  /** Card series (the three digits before the hyphen) no other test of the run uses: its trainers, usernames and cards are the test's own. */
+  let lastSeries = 100;
+  const newSeries = (): string => String(++lastSeries);
+
+  /**
+   * Imports the test's own registry: Claude Éthier (`<series>-1234`), a row with a bad e-mail, and Céline
+   * Ethier (`<series>-5678`), whose username collides with Claude's.
+   */
+  async function importTrainers(series: string): Promise<{ report: TrainerImportReport; claude: string; celine: string }> {
+    const claude = `claude.ethier.${series}@exemple.qc.ca`;
+    const celine = `celine.ethier.${series}@exemple.qc.ca`;
+    const report = await commands.execute(
+      new ImportTrainerRegistry(
+        adminId,
+        [
+          { line: 2, cardNumber: `${series}-1234`, lastName: 'Éthier', firstName: 'Claude', email: claude, certificationExpiresOn: '2027-06-30' },
+          { line: 3, cardNumber: `${series}-9999`, lastName: 'Sansmail', firstName: 'Bob', email: 'pas-une-adresse', certificationExpiresOn: '2027-06-30' },
+          { line: 4, cardNumber: `${series}-5678`, lastName: 'Ethier', firstName: 'Céline', email: celine, certificationExpiresOn: '2026-12-31' },
+        ],
+        'fr',
+        client,
+      ),
+    );
+    return { report, claude, celine };
+  }
+
+  /**
+   * The trainer sets a first password from the imported link, signs in twice, then asks a reset by card
+   * number and resets it: the two sessions and the used reset token are returned.
+   */
+  async function resetTrainerPassword(series: string, email: string): Promise<{ first: SignInResult; second: SignInResult; resetToken: string }> {
+    const setToken = await lastLinkToken(app, 'accounts.set-password', email);
+    secrets.push(setToken);
+    await commands.execute(new ResetPassword(setToken, TRAINER_PASSWORD, TRAINER_PASSWORD, 'fr', client));
+    const first = await signIn(`ethc${series}`, TRAINER_PASSWORD);
+    const second = await signIn(`ethc${series}`, TRAINER_PASSWORD);
+    secrets.push(first.sessionToken, second.sessionToken);
+
+    await commands.execute(new RequestPasswordReset('card-number', ` ${series}-1234 `, 'fr', client));
+    const resetToken = await lastLinkToken(app, 'accounts.password-reset', email);
+    secrets.push(resetToken);
+    await commands.execute(new ResetPassword(resetToken, NEW_TRAINER_PASSWORD, NEW_TRAINER_PASSWORD, 'fr', client));
+    return { first, second, resetToken };
   }
 
   it('registers: the account, its integration event and the confirmation mail in the outbox; the link works once', async () => {
@@ -103,7 +158,8 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     const [row] = await db.query(`SELECT status, password_hash, roles, version FROM accounts.accounts WHERE email = $1`, [email]);
     expect(row).toMatchObject({ status: 'pending-confirmation', roles: ['guardian'], version: 1 });
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect(await outboxNames()).toContain('accounts.account-registered.v1');
+    const [{ id: accountId }] = await db.query(`SELECT id FROM accounts.accounts WHERE email = $1`, [email]);
+    expect(await outboxNames(accountId)).toContain('accounts.account-registered.v1');
     const mails = (await requestedMails(app)).filter((m) => m.to === email);
     expect(mails.map((m) => m.template)).toEqual(['accounts.email-confirmation']);
     expect(String(mails[0].params['link'])).toMatch(/^https:\/\/guichet\.test\/compte\/confirmer#jeton=[\w-]{43}$/);
@@ -115,7 +171,7 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     expect(await codeOf(commands.execute(new ConfirmEmail(token, client)))).toBe('ACCOUNTS.LINK_ALREADY_USED');
     const [confirmed] = await db.query(`SELECT status, version FROM accounts.accounts WHERE email = $1`, [email]);
     expect(confirmed).toEqual({ status: 'active', version: 3 });
-    expect(await outboxNames()).toContain('accounts.account-activated.v1');
+    expect(await outboxNames(accountId)).toContain('accounts.account-activated.v1');
   });
 
   it('signs in with a server-side session that stores the hash of the cookie token, not the token', async () => {
@@ -161,40 +217,28 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     expect(failures.map((f: { reason: string }) => f.reason)).toEqual([...Array(5).fill('wrong-password'), 'locked']);
   });
 
-  describe('trainers from the registry', () => {
-    let report: TrainerImportReport;
-
-    beforeAll(async () => {
-      report = await commands.execute(
-        new ImportTrainerRegistry(
-          adminId,
-          [
-            { line: 2, cardNumber: '003-1234', lastName: 'Éthier', firstName: 'Claude', email: 'claude.ethier@exemple.qc.ca', certificationExpiresOn: '2027-06-30' },
-            { line: 3, cardNumber: '003-9999', lastName: 'Sansmail', firstName: 'Bob', email: 'pas-une-adresse', certificationExpiresOn: '2027-06-30' },
-            { line: 4, cardNumber: '003-5678', lastName: 'Ethier', firstName: 'Céline', email: 'celine.ethier@exemple.qc.ca', certificationExpiresOn: '2026-12-31' },
-          ],
-          'fr',
-          client,
-        ),
-      );
-    });
-
+  describe('trainers from the registry (each test imports its own, on a card series of its own)', () => {
     it('keeps the good rows, rejects the bad one with its reason, and resolves the username collision', async () => {
+      const series = newSeries();
+      const { report } = await importTrainers(series);
       expect(report.rows.map((r) => [r.line, r.outcome, r.username, r.error?.field ?? null])).toEqual([
-        [2, 'created', 'ethc003', null],
+        [2, 'created', `ethc${series}`, null],
         [3, 'rejected', null, 'email'],
-        [4, 'created', 'ethc003-2', null],
+        [4, 'created', `ethc${series}-2`, null],
       ]);
       const rows = await db.query(
-        `SELECT username, trainer_card_number, certification_expires_on::text AS expires FROM accounts.accounts WHERE 'trainer' = ANY (roles) ORDER BY username`,
+        `SELECT username, trainer_card_number, certification_expires_on::text AS expires FROM accounts.accounts
+          WHERE 'trainer' = ANY (roles) AND trainer_card_number LIKE $1 ORDER BY username`,
+        [`${series}-%`],
       );
       expect(rows).toEqual([
-        { username: 'ethc003', trainer_card_number: '003-1234', expires: '2027-06-30' },
-        { username: 'ethc003-2', trainer_card_number: '003-5678', expires: '2026-12-31' },
+        { username: `ethc${series}`, trainer_card_number: `${series}-1234`, expires: '2027-06-30' },
+        { username: `ethc${series}-2`, trainer_card_number: `${series}-5678`, expires: '2026-12-31' },
       ]);
-      expect(await outboxNames()).toContain('accounts.trainer-certified.v1');
-      await expect(queries.execute(new FindTrainerByCardNumber('003-1234'))).resolves.toMatchObject({
-        username: 'ethc003',
+      const claudeId = report.rows[0].accountId as string;
+      expect(await outboxNames(claudeId)).toContain('accounts.trainer-certified.v1');
+      await expect(queries.execute(new FindTrainerByCardNumber(`${series}-1234`))).resolves.toMatchObject({
+        username: `ethc${series}`,
         firstName: 'Claude',
         lastName: 'Éthier',
         certificationExpiresOn: '2027-06-30',
@@ -203,18 +247,9 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     });
 
     it('resets a password asked by card number: the link works once and ends every other session', async () => {
-      const email = 'claude.ethier@exemple.qc.ca';
-      const setToken = await lastLinkToken(app, 'accounts.set-password', email);
-      secrets.push(setToken);
-      await commands.execute(new ResetPassword(setToken, TRAINER_PASSWORD, TRAINER_PASSWORD, 'fr', client));
-      const first = await signIn('ethc003', TRAINER_PASSWORD);
-      const second = await signIn('ethc003', TRAINER_PASSWORD);
-      secrets.push(first.sessionToken, second.sessionToken);
-
-      await commands.execute(new RequestPasswordReset('card-number', ' 003-1234 ', 'fr', client));
-      const resetToken = await lastLinkToken(app, 'accounts.password-reset', email);
-      secrets.push(resetToken);
-      await commands.execute(new ResetPassword(resetToken, NEW_TRAINER_PASSWORD, NEW_TRAINER_PASSWORD, 'fr', client));
+      const series = newSeries();
+      const { claude: email } = await importTrainers(series);
+      const { first, second, resetToken } = await resetTrainerPassword(series, email);
       expect(await codeOf(commands.execute(new ResetPassword(resetToken, NEW_TRAINER_PASSWORD, NEW_TRAINER_PASSWORD, 'fr', client)))).toBe(
         'ACCOUNTS.LINK_ALREADY_USED',
       );
@@ -223,8 +258,8 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
         [first.sessionId, second.sessionId],
       ]);
       expect(sessions).toEqual([{ revoked_reason: 'password-reset' }, { revoked_reason: 'password-reset' }]);
-      expect(await codeOf(signIn('ethc003', TRAINER_PASSWORD))).toBe('ACCOUNTS.INVALID_CREDENTIALS');
-      await expect(signIn('ethc003', NEW_TRAINER_PASSWORD)).resolves.toMatchObject({ accountId: first.accountId });
+      expect(await codeOf(signIn(`ethc${series}`, TRAINER_PASSWORD))).toBe('ACCOUNTS.INVALID_CREDENTIALS');
+      await expect(signIn(`ethc${series}`, NEW_TRAINER_PASSWORD)).resolves.toMatchObject({ accountId: first.accountId });
       expect((await requestedMails(app)).filter((m) => m.to === email).map((m) => m.template)).toEqual([
         'accounts.set-password',
         'accounts.password-reset',
@@ -233,14 +268,19 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     });
 
     it('answers the staff queries from SQL: search (accent-free prefix), profile, audit log', async () => {
-      const found = await queries.execute(new SearchAccounts(adminId, { text: 'ethi', role: 'trainer', page: 1, pageSize: 10 }));
+      const series = newSeries();
+      const { claude } = await importTrainers(series);
+      await resetTrainerPassword(series, claude);
+
+      // The series word keeps the search to this test's trainers.
+      const found = await queries.execute(new SearchAccounts(adminId, { text: `ethi ${series}`, role: 'trainer', page: 1, pageSize: 10 }));
       expect(found.total).toBe(2);
-      expect(found.items.map((i) => i.username)).toEqual(['ethc003-2', 'ethc003']);
-      const none = await queries.execute(new SearchAccounts(adminId, { text: 'thier', page: 1, pageSize: 10 }));
+      expect(found.items.map((i) => i.username)).toEqual([`ethc${series}-2`, `ethc${series}`]);
+      const none = await queries.execute(new SearchAccounts(adminId, { text: `thier ${series}`, page: 1, pageSize: 10 }));
       expect(none.total).toBe(0);
 
       const profile = await queries.execute(new GetProfile(found.items[1].accountId));
-      expect(profile).toMatchObject({ username: 'ethc003', trainerCardNumber: '003-1234', canEditName: false, pendingEmail: null });
+      expect(profile).toMatchObject({ username: `ethc${series}`, trainerCardNumber: `${series}-1234`, canEditName: false, pendingEmail: null });
 
       const audit = await queries.execute(new SearchAuditLog(adminId, { accountId: found.items[1].accountId, page: 1, pageSize: 50 }));
       expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['trainer-imported', 'password-reset-requested', 'password-reset']));
@@ -266,7 +306,8 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
 
   it('refuses a save from a stale copy (optimistic concurrency), writing nothing', async () => {
     const accounts = app.get(AccountRepository);
-    const id = AccountId.from(adminId);
+    // A staff member of its own (not the shared admin, and not an admin: the last-admin test counts them).
+    const id = AccountId.from(await seedStaff('stale-copy@guichet.test', 'adastale', 'finance'));
     const first = await accounts.get(id);
     const stale = await accounts.get(id);
     first.rename(PersonName.of('Ada', 'Lovelace'), new Date());
@@ -284,7 +325,19 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
   });
 
   it('stores no password and no token in clear, in any table of the run', async () => {
-    expect(secrets.length).toBeGreaterThan(10);
+    // Its own secrets, so that every table has rows and the scan has something to find even alone;
+    // the other tests' secrets (collected in `secrets`) are looked for too.
+    const mine = [PASSWORD, TRAINER_PASSWORD, NEW_TRAINER_PASSWORD, ADMIN_PASSWORD];
+    const member = 'en-clair@exemple.qc.ca';
+    mine.push(await confirmedMember(member, 'owner'));
+    mine.push((await signIn(member, PASSWORD)).sessionToken, (await signIn(member, PASSWORD)).sessionToken);
+    const series = newSeries();
+    const { claude } = await importTrainers(series);
+    mine.push(await lastLinkToken(app, 'accounts.set-password', claude));
+    const { first, second, resetToken } = await resetTrainerPassword(series, claude);
+    mine.push(first.sessionToken, second.sessionToken, resetToken);
+    expect(mine.length).toBeGreaterThan(10);
+    secrets.push(...mine);
     const tables = ['accounts.accounts', 'accounts.action_tokens', 'accounts.sessions', 'accounts.audit_log', 'messaging.outbox'];
     for (const table of tables) {
       const rows: { text: string }[] = await db.query(`SELECT t::text AS text FROM ${table} t`);
