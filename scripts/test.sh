@@ -53,7 +53,7 @@ finish_step() {
   times+=("$name $((SECONDS - bg_start[$name]))")
 }
 
-step "system packages" bash scripts/ensure-system-deps.sh || true
+step "system packages" bash scripts/ensure-system-deps.sh; [ ${#failed[@]} -eq 0 ] || { echo "::: npm test stops here: nothing else can run without them."; exit 1; }
 step "lint" npx eslint .
 step "typecheck" node scripts/typecheck.mjs
 step "unit tests" npx jest -c jest.config.ts --ci "${jest_cache[@]}" --maxWorkers=2 --json --outputFile="$results/unit.json"
