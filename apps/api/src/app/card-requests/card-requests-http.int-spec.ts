@@ -59,6 +59,7 @@ describe('Card requests over HTTP (real database)', () => {
   let origin: string;
   let db: DataSource;
   let trainer: HttpSession;
+  let trainerId: string;
   let parent: HttpSession;
 
   const get = (s: HttpSession, path: string, lang = 'fr') => request(baseUrl).get(path).set('Cookie', s.cookie).set('Accept-Language', lang);
@@ -92,6 +93,7 @@ describe('Card requests over HTTP (real database)', () => {
     const report = await api.commands.execute(new ImportTrainerRegistry(adminId, [SECOND_TRAINER], 'fr', UNKNOWN_CLIENT));
     expect(report.rejected).toBe(0);
     trainer = await api.signIn('ethc003', 'portal');
+    trainerId = api.seeded.find((s) => s.role === 'trainer')?.accountId as string;
     parent = await api.signIn('parent@exemple.test', 'portal');
   });
 
@@ -128,11 +130,14 @@ describe('Card requests over HTTP (real database)', () => {
     ];
 
     it.each(cases)('refuses %s (%j) on the field %s', async (_label, overrides, field) => {
-      const before = (await db.query(`SELECT count(*)::int AS n FROM card_requests.requests`))[0].n;
+      // The trainer's requests only: what other tests (or files) save elsewhere does not move the count.
+      const countMine = async (): Promise<number> =>
+        (await db.query(`SELECT count(*)::int AS n FROM card_requests.requests WHERE trainer_account_id = $1`, [trainerId]))[0].n;
+      const before = await countMine();
       const fr = expectFieldProblem(await post(trainer, '/api/card-requests', session(overrides)), field, 'fr');
       const en = expectFieldProblem(await post(trainer, '/api/card-requests', session(overrides), 'en'), field, 'en');
       expect(messageOf(fr)).not.toBe(messageOf(en));
-      expect((await db.query(`SELECT count(*)::int AS n FROM card_requests.requests`))[0].n).toBe(before);
+      expect(await countMine()).toBe(before);
     });
 
     it('accepts the second trainer’s names accent- and case-insensitively', async () => {
@@ -165,8 +170,9 @@ describe('Card requests over HTTP (real database)', () => {
   });
 
   describe('« Fiche du participant »', () => {
+    // A draft of its own for each test: none sees a participant another test added (or failed to delete).
     let id: string;
-    beforeAll(async () => {
+    beforeEach(async () => {
       ({ id } = await createDraft());
     });
 
