@@ -85,6 +85,8 @@ describe.each(backends)('mail on the %s queue backend', (backendName, redisUrl) 
   it('delivers a mail requested in a committed unit of work, once, in the recipient’s language, values escaped', async () => {
     const to = address('committed');
     const token = `tok-${uuidv7()}`;
+    // The outbox keeps published rows: the other tests' rows are there too, and left out below.
+    const earlierRows: { id: string }[] = await api.get(DataSource).query(`SELECT id FROM messaging.outbox`);
     await inUnitOfWork((outbox) =>
       outbox.send(ping(to, { lang: 'en', params: { name: `<b>Ana & "Bob"</b>`, link: `https://guichet.test/reset?token=${token}` } })),
     );
@@ -102,7 +104,8 @@ describe.each(backends)('mail on the %s queue backend', (backendName, redisUrl) 
     // read the outbox and the queue's store, where the event name is in clear.
     expect(await storedTextContaining([token, to])).toEqual([]);
     const controls = await storedTextContaining(['mail.requested.v1']);
-    expect(controls.filter((found) => found.startsWith('messaging.outbox:'))).toHaveLength(1);
+    const isEarlier = (found: string) => earlierRows.some((row) => found.includes(row.id));
+    expect(controls.filter((found) => found.startsWith('messaging.outbox:') && !isEarlier(found))).toHaveLength(1);
     expect(controls.filter((found) => found.startsWith(redisUrl ? 'redis ' : `${BULLMQ_POSTGRES_SCHEMA}.`)).length).toBeGreaterThan(0);
     // Once: a marker requested later arrives, and still only one mail went to `to`.
     await expectExactlyOneAfterMarker(to);
