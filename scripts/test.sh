@@ -54,7 +54,9 @@ finish_step() {
 }
 
 step "system packages" bash scripts/ensure-system-deps.sh; [ ${#failed[@]} -eq 0 ] || { echo "::: npm test stops here: nothing else can run without them."; exit 1; }
-step "lint" npx eslint .
+# ESLint reads Nx's project graph for the module boundary rules: `npm run lint` computes it first (on a fresh
+# clone there is none, and the rule would be skipped with a mere warning).
+step "lint" npm run --silent lint
 step "typecheck" node scripts/typecheck.mjs
 step "unit tests" npx jest -c jest.config.ts --ci "${jest_cache[@]}" --maxWorkers=2 --json --outputFile="$results/unit.json"
 step "build" npx nx run-many -t build -p api worker portal admin payment-sandbox --outputStyle=static
