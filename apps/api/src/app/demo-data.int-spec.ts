@@ -68,6 +68,8 @@ describe('demo data (real database)', () => {
   });
 
   it('lets every account in the README table sign in with its listed password', async () => {
+    // Seeded here too (seeding is idempotent): the accounts must not depend on the other test having run.
+    await seedDemoData(commands, 'test');
     const rows = readmeRows();
     expect(rows.map((r) => r.role).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.role).sort());
     for (const row of rows) {
