@@ -61,8 +61,8 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     return seedStaff('admin@guichet.test', 'adaadmin', 'admin');
   }
 
-  /** An active staff member with a password, saved through the real repository. */
-  async function seedStaff(email: string, username: string, role: 'admin' | 'finance'): Promise<string> {
+  /** An active staff member with a password, saved through the real repository (of `into`, the file's app by default). */
+  async function seedStaff(email: string, username: string, role: 'admin' | 'finance', into: INestApplicationContext = app): Promise<string> {
     const now = new Date();
     const account = Account.createStaff({
       id: AccountId.generate(),
@@ -74,8 +74,8 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
       by: AccountId.generate(),
       now,
     });
-    await account.resetPassword(hashToken(`seed-${username}`), Password.create(ADMIN_PASSWORD), app.get(PasswordHasher), now);
-    await app.get(AccountRepository).save(account);
+    await account.resetPassword(hashToken(`seed-${username}`), Password.create(ADMIN_PASSWORD), into.get(PasswordHasher), now);
+    await into.get(AccountRepository).save(account);
     return account.id.value;
   }
 
@@ -317,11 +317,29 @@ describe('Accounts on PostgreSQL, through the command bus', () => {
     expect((await accounts.get(id)).name?.lastName).toBe('Lovelace');
   });
 
-  it('never withdraws the last active admin, with the admins locked in the unit of work', async () => {
-    expect(await codeOf(commands.execute(new WithdrawRole(adminId, adminId, 'admin', client)))).toBe('ACCOUNTS.LAST_ADMINISTRATOR');
-    await expect(app.get(AccountRepository).lockActiveAdministratorIds()).rejects.toThrow(/unitOfWork\.run/);
-    const ids = await app.get(TypeOrmUnitOfWork).run(() => app.get(AccountRepository).lockActiveAdministratorIds());
-    expect(ids.map((i) => i.value)).toEqual([adminId]);
+  describe('on a database of its own, whose one admin no other test can add to (or withdraw)', () => {
+    let own: { database: { url: string; drop: () => Promise<void> }; app: INestApplicationContext } | undefined;
+    let onlyAdminId: string;
+
+    beforeAll(async () => {
+      const ownDatabase = await createTestDatabase('accounts_admins');
+      own = { database: ownDatabase, app: await startAccountsContext(ownDatabase.url) };
+      onlyAdminId = await seedStaff('seule-admin@guichet.test', 'adaseule', 'admin', own.app);
+    });
+
+    afterAll(async () => {
+      await own?.app.close();
+      await own?.database.drop();
+    });
+
+    it('never withdraws the last active admin, with the admins locked in the unit of work', async () => {
+      const ownApp = (own as { app: INestApplicationContext }).app;
+      const accounts = ownApp.get(AccountRepository);
+      expect(await codeOf(ownApp.get(CommandBus).execute(new WithdrawRole(onlyAdminId, onlyAdminId, 'admin', client)))).toBe('ACCOUNTS.LAST_ADMINISTRATOR');
+      await expect(accounts.lockActiveAdministratorIds()).rejects.toThrow(/unitOfWork\.run/);
+      const ids = await ownApp.get(TypeOrmUnitOfWork).run(() => accounts.lockActiveAdministratorIds());
+      expect(ids.map((i) => i.value)).toEqual([onlyAdminId]);
+    });
   });
 
   it('stores no password and no token in clear, in any table of the run', async () => {
