@@ -255,7 +255,6 @@ describe('Billing over HTTP (real database, sandbox processor, signed callbacks)
   it('records a cheque at the finance desk: the invoice is paid and the day\'s reconciliation and exports show it', async () => {
     const { invoiceId, number } = await issueInvoice('parent@exemple.test', 1800, 'cheque');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Montreal' }).format(new Date());
-    const before = (await get(finance, `/api/billing/finance/reconciliation?date=${today}`)).body;
     const over = await post(finance, `/api/billing/finance/invoices/${invoiceId}/payments`, { method: 'cheque', amountCents: 1900, receivedOn: today, reference: '000123' });
     expect(over.status).toBe(422);
     expect(over.body.code).toBe('BILLING.OVERPAYMENT');
@@ -265,9 +264,11 @@ describe('Billing over HTTP (real database, sandbox processor, signed callbacks)
     const invoice = (await get(finance, `/api/billing/finance/invoices/${invoiceId}`)).body;
     expect(invoice.status).toBe('paid');
     expect(invoice.history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['issued', 'payment-recorded', 'paid']));
-    const after = (await get(finance, `/api/billing/finance/reconciliation?date=${today}`)).body;
-    const cheques = (r: { byMethod: { key: string; totalCents: number }[] }) => r.byMethod.find((m) => m.key === 'cheque')?.totalCents ?? 0;
-    expect(cheques(after) - cheques(before)).toBe(1800);
+    // The day's cheques list this payment, and their total is the sum of what they list (other tests' payments included).
+    const day = (await get(finance, `/api/billing/finance/reconciliation?date=${today}`)).body;
+    const cheques: { totalCents: number; payments: { paymentId: string; invoiceId: string; amountCents: number }[] } = day.byMethod.find((m: { key: string }) => m.key === 'cheque');
+    expect(cheques.payments.filter((p) => p.invoiceId === invoiceId)).toEqual([expect.objectContaining({ paymentId: recorded.body.id, amountCents: 1800 })]);
+    expect(cheques.totalCents).toBe(cheques.payments.reduce((sum, p) => sum + p.amountCents, 0));
     const csv = await get(finance, `/api/billing/finance/exports/invoices.csv?from=${today}&to=${today}`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
