@@ -157,11 +157,10 @@ async function newApiContext(): Promise<APIRequestContext> {
  */
 export async function apiSession(login: string, channel: 'portal' | 'back-office', password = DEMO_PASSWORD): Promise<APIRequestContext> {
   const context = await newApiContext();
-  const signIn = async () =>
-    context.post('/api/auth/sign-in', { headers: await xsrfHeader(context), data: { login, password, remember: false, channel } });
-  let signedIn = await signIn();
-  // 409: the account was being signed in elsewhere at that very moment; the answer says to try again.
-  if (signedIn.status() === 409) signedIn = await signIn();
+  const signedIn = await context.post('/api/auth/sign-in', {
+    headers: await xsrfHeader(context),
+    data: { login, password, remember: false, channel },
+  });
   expect(signedIn.status(), await signedIn.text()).toBe(200);
   return context;
 }
@@ -258,8 +257,7 @@ async function isBackOfficeAdmin(context: APIRequestContext): Promise<boolean> {
 
 /**
  * Signs the account factory in and keeps its session in `file` (run once, by the global setup, before
- * any test: two sign-ins of one account at the same moment are refused with 409, and the demo admin's
- * sign-ins are throttled to 10 per 15 minutes).
+ * any test: the demo admin's sign-ins are throttled to 10 per 15 minutes).
  */
 export async function signInAccountFactory(file: string): Promise<void> {
   seedDemoAccounts();
