@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 
 /**
- * Proves that the boundary rules of the workspace's ESLint config reject what ARCHITECTURE.md forbids.
+ * Proves that the boundary rules of the workspace's ESLint config reject what docs/architecture.md forbids.
  * The fixtures (../fixtures) are real Nx projects with tags; each `*.violation.ts` breaks exactly one rule,
  * every other fixture file must lint clean, so a rule that never fires and a rule that always fires both fail.
  * ESLint runs in its own process: jest's module sandbox cannot load the flat config (an ES module).
