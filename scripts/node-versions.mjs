@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The supported Node lines besides the machine's own: for each, the unit tests and an `npm start` smoke
-// test run under that Node, taken from the registry's `node` package (`npx -p node@24`). CI runs it after
+// test run under that Node, taken from the registry's `node` package (`npx -p node@24`). CI runs it before
 // `npm test` (.ci/run); it fails when any run fails.
 //
 //   node scripts/node-versions.mjs [--build] [22 24 ...]     (default: 22 24)
