@@ -10,7 +10,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { Gauge } from 'prom-client';
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { configureHttpApp } from './configure-http-app';
+import { configureHttpApp, KEEP_ALIVE_TIMEOUT_MS } from './configure-http-app';
 import { HttpFoundationModule } from './http-foundation.module';
 
 // A test-only controller: a DTO with a string, an int and a nested object, and routes that throw.
@@ -130,6 +130,14 @@ describe('configureHttpApp (HTTP integration)', () => {
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
     expect(JSON.stringify(res.body)).not.toMatch(/stack|\bat .*\.ts|node_modules/);
   }
+
+  it('keeps an idle keep-alive connection open longer than proxies and clients do (65 s, not Node\'s 5 s)', () => {
+    // A client reusing a connection the server is closing at that moment gets ECONNRESET for a request never read.
+    const http = server() as { keepAliveTimeout: number; headersTimeout: number };
+    expect(http.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
+    expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
+    expect(http.headersTimeout).toBeGreaterThan(http.keepAliveTimeout);
+  });
 
   it('accepts a valid body and transforms it into the DTO', async () => {
     const res = await request(server()).post('/api/probe').send(VALID);

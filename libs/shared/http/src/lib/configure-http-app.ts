@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -41,6 +41,7 @@ export async function configureHttpApp(app: NestExpressApplication, options: Con
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
+  keepIdleConnectionsLongerThanClients(app.getHttpServer());
 
   // Order matters: these run before Nest's own middleware and routes, in this order.
   app.use(requestIdMiddleware);
@@ -85,3 +86,17 @@ export async function configureHttpApp(app: NestExpressApplication, options: Con
 
   app.enableShutdownHooks();
 }
+
+/**
+ * An idle keep-alive connection is closed by the server after 65 s instead of Node's 5 s. A client (a load
+ * balancer, nginx, a script's HTTP agent) that sends its next request on a connection at the moment the
+ * server closes it gets a reset (ECONNRESET) for a request the server never read; the side that waits longer
+ * must be the server, so it outlasts the usual 60 s idle timeouts of proxies. The headers timeout stays above it.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function keepIdleConnectionsLongerThanClients(server: Pick<Server, 'keepAliveTimeout' | 'headersTimeout'>): void {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+}
+
