@@ -205,10 +205,14 @@ export class BillingLedger {
   /** The refund went through: credit note, payment and invoice updated (idempotent). */
   async settleRefund(refundId: string, providerRefundId: string | null): Promise<Refund> {
     return inTransactionWithRetry(this.unitOfWork, async () => {
+      const { paymentId } = await this.getRefund(refundId);
+      const payment = await this.payments.get(paymentId);
+      // Read again after the payment: another settlement (the provider's callback and the request that
+      // asked for the refund race) that committed in between shows here; one that commits later makes
+      // this transaction's save of the payment conflict and run again.
       const refund = await this.getRefund(refundId);
       if (refund.currentState !== 'pending') return refund;
       const now = this.clock.now();
-      const payment = await this.payments.get(refund.paymentId);
       const invoice = await this.invoices.get(refund.invoiceId);
       // A held payment never counted on the invoice: its refund does not either.
       const applied = !payment.heldForStaff;
