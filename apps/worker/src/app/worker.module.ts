@@ -4,7 +4,7 @@ import { BillingInfrastructureModule } from '@guichet/billing/infrastructure';
 import { CardRequestsInfrastructureModule } from '@guichet/card-requests/infrastructure';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, AppConfigModule } from '@guichet/shared/config';
-import { logDestination, loggerOptions } from '@guichet/shared/http';
+import { loggerOptions, pinoHttpWith } from '@guichet/shared/http';
 import { MailModule } from '@guichet/shared/mail';
 import { MessagingModule } from '@guichet/shared/messaging';
 import { PersistenceModule } from '@guichet/shared/persistence';
@@ -21,10 +21,7 @@ import { LoggerModule } from 'nestjs-pino';
     AppConfigModule.forRoot(),
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
-        const stream = logDestination(config.logFormat);
-        return { pinoHttp: stream ? [loggerOptions(config.logLevel), stream] : loggerOptions(config.logLevel) };
-      },
+      useFactory: (config: AppConfig) => ({ pinoHttp: pinoHttpWith(loggerOptions(config.logLevel), config.logFormat) }),
     }),
     PersistenceModule.forRootAsync({
       inject: [AppConfig],

@@ -19,7 +19,7 @@ export {
 } from './lib/problem/request-validation.exception';
 export { REQUEST_ID_HEADER, requestIdMiddleware, resolveRequestId, requestIdOf } from './lib/request-id/request-id.middleware';
 export { REDACTED, REDACTED_PATHS, httpLoggerOptions, loggerOptions, maskUrl, requestLine } from './lib/logging/logger.options';
-export { PRETTY_OPTIONS, logDestination } from './lib/logging/log-format';
+export { pinoHttpWith } from './lib/logging/log-format';
 export { maskCardNumbers, maskSensitiveText } from './lib/logging/sensitive-text.mask';
 export {
   RequestBodyRefusedException,

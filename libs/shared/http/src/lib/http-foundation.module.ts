@@ -2,7 +2,7 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '@guichet/shared/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { logDestination } from './logging/log-format';
+import { pinoHttpWith } from './logging/log-format';
 import { httpLoggerOptions } from './logging/logger.options';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -25,10 +25,9 @@ export class HttpFoundationModule {
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => {
-            const pinoHttp = httpLoggerOptions(config.logLevel, options.logStream ? 'json' : config.logFormat);
-            const stream = options.logStream ?? logDestination(config.logFormat);
+            const format = options.logStream ? 'json' : config.logFormat;
             return {
-              pinoHttp: stream ? [pinoHttp, stream] : pinoHttp,
+              pinoHttp: pinoHttpWith(httpLoggerOptions(config.logLevel, format), format, options.logStream),
               forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             };
           },

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LogFormat } from '@guichet/shared/config';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, LoggerOptions } from 'pino';
 import type PinoPretty from 'pino-pretty';
 
 /**
@@ -41,4 +41,12 @@ function loadPinoPretty(): typeof PinoPretty {
  */
 export function logDestination(format: LogFormat): DestinationStream | undefined {
   return format === 'pretty' ? loadPinoPretty()(PRETTY_OPTIONS) : undefined;
+}
+
+/**
+ * nestjs-pino's `pinoHttp` for these options: pino's own JSON on stdout, or the options with `stream`
+ * (given, or pino-pretty's for `pretty`).
+ */
+export function pinoHttpWith<T extends LoggerOptions>(options: T, format: LogFormat, stream = logDestination(format)): T | [T, DestinationStream] {
+  return stream ? [options, stream] : options;
 }
