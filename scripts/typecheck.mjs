@@ -9,37 +9,24 @@
 //
 //   node scripts/typecheck.mjs            # both programs, side by side
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createProjectGraphAsync } from '@nx/devkit';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'tmp', 'typecheck');
 
-/** Every project.json of the workspace, but the architecture test's fixtures (deliberately wrong imports). */
-function projects() {
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || ['node_modules', 'dist', 'tmp', '.git', '.nx', '.angular', 'fixtures'].includes(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      try {
-        const project = JSON.parse(readFileSync(path.join(full, 'project.json'), 'utf8'));
-        found.push({ name: project.name, root: path.relative(root, full), tags: project.tags ?? [] });
-      } catch {
-        // no project.json here
-      }
-      walk(full);
-    }
-  };
-  for (const top of ['apps', 'libs', 'tools', 'e2e']) walk(path.join(root, top));
-  // e2e is a project at the top level.
-  const e2e = JSON.parse(readFileSync(path.join(root, 'e2e', 'project.json'), 'utf8'));
-  found.push({ name: e2e.name, root: 'e2e', tags: e2e.tags ?? [] });
-  return found;
+/** Every project of Nx's project graph, but the architecture test's fixtures (deliberately wrong imports). */
+async function projects() {
+  const graph = await createProjectGraphAsync({ exitOnError: true });
+  return Object.values(graph.nodes)
+    .map((node) => ({ name: node.name, root: node.data.root, tags: node.data.tags ?? [] }))
+    .filter((project) => !project.root.includes('/fixtures/'))
+    .sort((a, b) => a.root.localeCompare(b.root));
 }
 
-const all = projects();
+const all = await projects();
 const web = all.filter((p) => p.tags.includes('platform:web'));
 const node = all.filter((p) => !p.tags.includes('platform:web'));
 const exclude = ['../node_modules', '../dist', '../tmp', '../**/webpack.config.js', '../**/fixtures/**'];
