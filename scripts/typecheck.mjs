@@ -4,8 +4,9 @@
 // and one for web code (platform:web: the Angular libs and their specs, and the browser tests). Each file is
 // checked once; the per-project runs re-read every shared lib dozens of times.
 //
-// The builds do not type-check again: the node apps are bundled with `skipTypeChecking` (webpack), and the
-// Angular builds check only what tsc cannot (templates, with strictTemplates).
+// The builds do not type-check again: the node apps are bundled with `typeCheckOptions: false` (webpack;
+// the api's OpenAPI plugin still needs ts-loader's program), and the Angular builds check what tsc cannot
+// (templates, with strictTemplates).
 //
 //   node scripts/typecheck.mjs            # both programs, side by side
 import { spawn } from 'node:child_process';
