@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test';
 import { maildevUrl, signInThroughPage } from '../support/accounts';
 import { expect, test } from '../support/fixtures';
 import { expectNoAxeViolations } from '../support/page-checks';
+import { until } from '../support/until';
 
 /**
  * The finance desk (issue 4, back-office): a finance clerk of the test's own issues an invoice to a
@@ -12,14 +13,13 @@ import { expectNoAxeViolations } from '../support/page-checks';
 
 /** The mail whose subject is `subject`, as maildev holds it (the worker sends it asynchronously). */
 async function mailWithSubject(subject: string, timeoutMs = 20_000): Promise<{ subject: string; text: string; attachments?: { fileName: string; contentType: string }[] }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const mails = (await (await fetch(`${maildevUrl()}/email`)).json()) as { subject: string; text: string }[];
-    const found = mails.find((mail) => mail.subject === subject);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail « ${subject} » within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const found = await until(
+    async () => ((await (await fetch(`${maildevUrl()}/email`)).json()) as { subject: string; text: string }[]).find((mail) => mail.subject === subject),
+    (mail) => mail !== undefined,
+    `mail « ${subject} »`,
+    { timeoutMs, intervalMs: 250 },
+  );
+  return found as NonNullable<typeof found>;
 }
 
 /** « 1 234,56 $ » → 123456. */

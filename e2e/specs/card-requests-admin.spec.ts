@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { type Page } from '@playwright/test';
 import { apiSession, signInThroughPage, type StaffAccount, type TrainerAccount } from '../support/accounts';
-import { draftCardRequest, recordChequeForBalance, submitByChequeAndWaitForInvoice, until } from '../support/card-requests';
+import { draftCardRequest, recordChequeForBalance, submitByChequeAndWaitForInvoice } from '../support/card-requests';
+import { until } from '../support/until';
 import { expect, test } from '../support/fixtures';
 import { expectNoAxeViolations } from '../support/page-checks';
 

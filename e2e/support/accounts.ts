@@ -3,6 +3,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { until } from './until';
 
 /** One mail as maildev's REST API returns it. */
 export interface CaughtMail {
@@ -42,16 +43,16 @@ export function maildevUrl(): string {
 
 /** Waits (the worker sends mails asynchronously) for the `count`-th mail to `address`, newest last. */
 export async function waitForMail(address: string, count = 1, timeoutMs = 20_000): Promise<CaughtMail> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await fetch(`${maildevUrl()}/email`);
-    const mails = ((await response.json()) as CaughtMail[]).filter((mail) =>
-      mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase()),
-    );
-    if (mails.length >= count) return mails[count - 1];
-    if (Date.now() > deadline) throw new Error(`no mail #${count} to ${address} within ${timeoutMs} ms (got ${mails.length})`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const mails = await until(
+    async () =>
+      ((await (await fetch(`${maildevUrl()}/email`)).json()) as CaughtMail[]).filter((mail) =>
+        mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase()),
+      ),
+    (found) => found.length >= count,
+    `mail #${count} to ${address}`,
+    { timeoutMs, intervalMs: 250 },
+  );
+  return mails[count - 1];
 }
 
 /** The link to `pathname` in the mail's text, e.g. `/compte/confirmer`; it carries `#jeton=…`. */

@@ -1,16 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { xsrfHeader } from './accounts';
-
-/** Polls `read` until `done` holds (the worker turns events into invoices and statuses asynchronously). */
-export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+import { until } from './until';
 
 /** `YYYY-MM-DD` in Montréal, `offsetDays` from today. */
 export function montrealDay(offsetDays = 0): string {
