@@ -94,7 +94,9 @@ export class SignInHandler implements ICommandHandler<SignIn> {
   /**
    * Checks the password and records the attempt on the account. Two sign-ins of one account at the same
    * moment (a double click, two devices) both save it: the one that comes second reads it again and
-   * tries once more, instead of failing with a conflict. Null: nobody has this identifier.
+   * tries once more, instead of failing with a conflict. Null: nobody has this identifier. Not
+   * `inTransactionWithRetry`: the password check (argon2, tens of milliseconds) would then hold a
+   * transaction and a pooled connection open for every sign-in.
    */
   private async attempt(cmd: SignIn, now: Date): Promise<{ account: Account; outcome: SignInOutcome } | null> {
     for (let attempt = 1; ; attempt++) {
